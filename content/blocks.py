@@ -1,0 +1,165 @@
+"""The StreamField block library. Every block renders through its own template in
+templates/blocks/, and every block has a preview for the editor's block picker."""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
+
+# Section headings are h2 on every page, so editors may add h3 and h4 below them, never h1.
+# RichTextBlock stores only what its features allow: raw HTML is stripped on save.
+PARAGRAPH_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+SHORT_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", PARAGRAPH_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blocks/paragraph.html"
+        preview_value = (
+            "<p>Most people go home the same day. You will need someone to drive you.</p>"
+        )
+        description = "Plain text with headings (level 3 and 4), lists, bold and links."
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        required=False,
+        max_length=250,
+        label="Alternative text",
+        help_text="What the image shows, for people who cannot see it. Leave empty only "
+        "if the image is decorative.",
+    )
+    decorative = blocks.BooleanBlock(
+        required=False,
+        help_text="Tick only if the image adds no information. Screen readers will skip it.",
+    )
+    caption = blocks.CharBlock(required=False, max_length=250)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("decorative") and not (value.get("alt_text") or "").strip():
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        "Add alternative text that describes the image, or tick "
+                        "'Decorative' if the image adds no information."
+                    )
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image.html"
+        description = "A picture with alternative text, served small to phones and sharp to "
+        "large screens."
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120)
+    text = blocks.RichTextBlock(features=SHORT_TEXT_FEATURES, required=False)
+
+
+class StepsBlock(blocks.StructBlock):
+    steps = blocks.ListBlock(StepBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        template = "blocks/steps.html"
+        preview_value = {
+            "steps": [
+                {"title": "You arrive", "text": "<p>A nurse checks you in.</p>"},
+                {"title": "You go home", "text": "<p>Someone drives you home.</p>"},
+            ]
+        }
+        description = "A numbered list of steps, in the order they happen."
+
+
+class CalloutBlock(blocks.StructBlock):
+    URGENCY_CHOICES = [
+        ("information", "Information"),
+        ("contact", "Contact your care team"),
+        ("emergency", "Call 911 now"),
+    ]
+    urgency = blocks.ChoiceBlock(choices=URGENCY_CHOICES, default="information")
+    heading = blocks.CharBlock(max_length=120)
+    text = blocks.RichTextBlock(features=SHORT_TEXT_FEATURES)
+
+    class Meta:
+        icon = "warning"
+        template = "blocks/callout.html"
+        preview_value = {
+            "urgency": "contact",
+            "heading": "Call your care team if",
+            "text": "<ul><li>you have a fever of 100.4°F (38°C) or higher</li></ul>",
+        }
+        description = "A highlighted box: information, when to contact the care team, or "
+        "when to call 911."
+
+
+class QuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=200)
+    answer = blocks.RichTextBlock(features=SHORT_TEXT_FEATURES)
+
+    class Meta:
+        icon = "help"
+        template = "blocks/question.html"
+        preview_value = {
+            "question": "Will I be asleep?",
+            "answer": "<p>No. You get medicine that makes you relaxed and drowsy.</p>",
+        }
+        description = "A question with an answer that opens when tapped."
+
+
+class LinkValue(blocks.StructValue):
+    def href(self):
+        page = self.get("page")
+        return page.url if page else self.get("url")
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=80, help_text="What happens when the link is followed.")
+    page = blocks.PageChooserBlock(required=False)
+    url = blocks.URLBlock(required=False, label="Or another web address")
+    description = blocks.CharBlock(required=False, max_length=200)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            message = "Choose a page or enter a web address: one of the two, not both."
+            raise StructBlockValidationError(
+                block_errors={"page": ErrorList([ValidationError(message)])}
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+        template = "blocks/call_to_action.html"
+        value_class = LinkValue
+        preview_value = {
+            "text": "Read about the procedure",
+            "url": "https://example.org/",
+            "description": "What happens before, on the day and after.",
+        }
+        description = "A prominent link to a page or another site."
+
+
+class SectionBlock(blocks.StreamBlock):
+    """The blocks an editor can use inside any page section."""
+
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    steps = StepsBlock()
+    callout = CalloutBlock()
+    call_to_action = CallToActionBlock()
+
+
+class QuestionsBlock(blocks.StreamBlock):
+    question = QuestionBlock()

@@ -1,0 +1,98 @@
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Page, Site
+
+from content.models import (
+    ContactSettings,
+    HomePage,
+    ProcedurePage,
+    ProcedurePageReference,
+    Reference,
+    StandardPage,
+)
+
+
+def parse(response):
+    """The HTML a visitor receives, parsed."""
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def paragraph(text):
+    return {"type": "paragraph", "value": f"<p>{text}</p>"}
+
+
+def question(asked, answer):
+    return {"type": "question", "value": {"question": asked, "answer": f"<p>{answer}</p>"}}
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def contact(db):
+    return ContactSettings.objects.create(
+        organisation_name="Test Spine Program",
+        phone="555-0100",
+        fax="555-0101",
+        emergency_instruction="Call 911 if you cannot move your legs.",
+        footer_disclaimer="General information only.",
+    )
+
+
+@pytest.fixture
+def home(db):
+    """A HomePage as the default site's root, as load_content leaves it."""
+    root = Page.get_first_root_node()
+    home = root.add_child(
+        instance=HomePage(title="Spine Tumor Program", slug="spine", summary="We help.")
+    )
+    publish(home)
+    Site.objects.update(root_page=home)
+    return home
+
+
+@pytest.fixture
+def reference(db):
+    return Reference.objects.create(
+        authors="Bagla S, et al.",
+        title="Multicenter prospective clinical series",
+        publication="CardioVascular and Interventional Radiology",
+        year=2016,
+        details="39(9)",
+    )
+
+
+@pytest.fixture
+def procedure_page(home, reference):
+    """A procedure page with every section filled in."""
+    page = ProcedurePage(
+        title="Spinal tumor ablation",
+        slug="star",
+        summary="A small procedure that can ease pain from cancer in the spine.",
+        benefits=[paragraph("You may have less pain within two days.")],
+        how_it_works=[paragraph("A thin probe heats the tumor.")],
+        before=[paragraph("Do not eat for six hours.")],
+        on_the_day=[paragraph("You get numbing medicine.")],
+        after=[paragraph("Most people go home the same day.")],
+        recovery_and_results=[paragraph("Many people walk more easily.")],
+        risks=[paragraph("About 3 in 100 people have a problem.")],
+        questions=[question("Will I be awake?", "You will be drowsy.")],
+    )
+    home.add_child(instance=page)
+    page.page_references = [ProcedurePageReference(reference=reference)]
+    return publish(page)
+
+
+@pytest.fixture
+def standard_page(home):
+    page = StandardPage(
+        title="Accessibility statement",
+        slug="accessibility",
+        summary="How we make this site work for everyone.",
+        body=[paragraph("Call us if something does not work for you.")],
+    )
+    home.add_child(instance=page)
+    return publish(page)
