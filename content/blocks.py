@@ -7,6 +7,8 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from .linked_pages import LinkedPageChooserBlock
+
 # Section headings are h2 on every page, so editors may add h3 and h4 below them, never h1.
 # RichTextBlock stores only what its features allow: raw HTML is stripped on save.
 PARAGRAPH_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -126,7 +128,7 @@ class LinkValue(blocks.StructValue):
 
 class CallToActionBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=80, help_text="What happens when the link is followed.")
-    page = blocks.PageChooserBlock(required=False)
+    page = LinkedPageChooserBlock(required=False)
     url = blocks.URLBlock(required=False, label="Or another web address")
     description = blocks.CharBlock(required=False, max_length=200)
 

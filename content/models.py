@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import QuestionsBlock, SectionBlock
+from .linked_pages import linked_page_ids, prefetched_pages
 
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9][0-9 ().-]{6,24}$",
@@ -169,6 +170,12 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.summary
+
+    def serve(self, request, *args, **kwargs):
+        with prefetched_pages(linked_page_ids(self)):
+            response = super().serve(request, *args, **kwargs)
+            response.render()  # inside the prefetch, where the links are resolved
+        return response
 
 
 class HomePage(BasePage):

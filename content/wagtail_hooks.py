@@ -2,6 +2,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from .linked_pages import PrefetchedPageLinkHandler
 from .models import ContactSettings
 
 
@@ -22,3 +23,9 @@ class ExampleContactDetailsPanel(Component):
 def add_example_contact_details_panel(request, panels):
     if ContactSettings.load(request_or_site=request).uses_example_details:
         panels.insert(0, ExampleContactDetailsPanel())
+
+
+# Runs after Wagtail's own registration (order 0) so that ours replaces it.
+@hooks.register("register_rich_text_features", order=10)
+def use_prefetched_page_links(features):
+    features.register_link_type(PrefetchedPageLinkHandler)
