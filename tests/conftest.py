@@ -1,6 +1,15 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.urls import reverse
+from wagtail import blocks
+from wagtail.fields import StreamField
 from wagtail.models import Page, Site
+from wagtail.test.utils.form_data import (
+    nested_form_data,
+    querydict_from_html,
+    rich_text,
+    streamfield,
+)
 
 from content.models import (
     ContactSettings,
@@ -96,3 +105,43 @@ def standard_page(home):
     )
     home.add_child(instance=page)
     return publish(page)
+
+
+def block_form_data(block, value):
+    """A block value as the admin's form submits it (the reverse of Wagtail's widgets)."""
+    if isinstance(block, blocks.RichTextBlock):
+        return rich_text(value.source)
+    if isinstance(block, blocks.StreamBlock):
+        return streamfield(
+            [(child.block_type, block_form_data(child.block, child.value)) for child in value]
+        )
+    if isinstance(block, blocks.StructBlock):
+        return {
+            name: block_form_data(child, value[name]) for name, child in block.child_blocks.items()
+        }
+    if isinstance(block, blocks.ListBlock):
+        items = {
+            str(i): {
+                "value": block_form_data(block.child_block, item),
+                "deleted": "",
+                "order": str(i),
+            }
+            for i, item in enumerate(value)
+        }
+        return {**items, "count": str(len(items))}
+    if isinstance(block, blocks.BooleanBlock):
+        return "on" if value else ""
+    if isinstance(block, blocks.ChooserBlock):
+        return str(value.pk) if value else ""
+    return "" if value is None else str(value)
+
+
+def edit_form_data(admin_client, page):
+    """The page's edit form as an editor's browser would post it, unchanged."""
+    url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    data = querydict_from_html(admin_client.get(url).content.decode(), form_id="page-edit-form")
+    for field in page._meta.get_fields():
+        if isinstance(field, StreamField):
+            value = getattr(page, field.name)
+            data.update(nested_form_data({field.name: block_form_data(field.stream_block, value)}))
+    return url, data
