@@ -1,0 +1,148 @@
+"""`manage.py load_content` builds the starter site once and never overwrites staff's work."""
+
+import json
+import shutil
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from wagtail.models import Page, PageLogEntry, Revision, Site
+
+from content.models import (
+    ContactSettings,
+    HomePage,
+    ProcedurePage,
+    Reference,
+    StandardPage,
+)
+from content.starter import STARTER_DIR
+
+from .conftest import edit_form_data, parse
+
+
+def load(**options):
+    call_command("load_content", verbosity=0, **options)
+
+
+def snapshot():
+    """Everything a run of the loader could change, in comparable form."""
+    return {
+        "pages": list(Page.objects.order_by("pk").values_list("pk", "latest_revision_id", "live")),
+        "revisions": Revision.objects.count(),
+        "log_entries": PageLogEntry.objects.count(),
+        "references": list(Reference.objects.order_by("pk").values_list("pk", "title")),
+        "settings": list(ContactSettings.objects.values()),
+        "sites": list(Site.objects.values()),
+    }
+
+
+@pytest.fixture
+def loaded(db):
+    load()
+    return ProcedurePage.objects.get(slug="star-procedure")
+
+
+def test_creates_every_page_and_setting(loaded, client):
+    home = HomePage.objects.get()
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
+    assert {page.specific_class for page in home.get_children().live()} == {
+        ProcedurePage,
+        StandardPage,
+    }
+    assert StandardPage.objects.get(slug="accessibility").live
+
+    settings = ContactSettings.objects.get()
+    assert settings.phone == "555-0100" and settings.uses_example_details
+    assert settings.emergency_instruction and settings.footer_disclaimer and settings.address
+
+    cited = [reference.authors for reference in loaded.references()]
+    assert len(cited) == Reference.objects.count() == 5
+    for page in (home, loaded, StandardPage.objects.get()):
+        assert client.get(page.url).status_code == 200
+
+
+def test_the_procedure_page_carries_every_seed_fact(loaded, client):
+    text = parse(client.get(loaded.url)).main.get_text(" ", strip=True)
+    for fact in (
+        "go home the same day",
+        "cancer treatments you already get",
+        "most radiation you can safely have",
+        "radiation-resistant tumors",
+        "radiofrequency energy",
+        "steers it",
+        "less than 90 minutes",
+        "local anesthetic",
+        "conscious sedation",
+        "X-ray pictures",
+        "bone cement",
+        "compression fracture",
+        "24 to 48 hours",
+        "6 months later",
+        "without a break",
+        "3 in 100",
+    ):
+        assert fact in text, fact
+
+
+def test_a_second_run_changes_nothing(loaded):
+    before = snapshot()
+    load()
+    assert snapshot() == before
+
+
+def test_a_page_an_editor_changed_is_left_alone(loaded, admin_client, client):
+    url, data = edit_form_data(admin_client, loaded)
+    data["benefits-0-value"] = json.dumps(
+        {
+            "blocks": [{"key": "a", "type": "unstyled", "text": "Edited by the nurse navigator."}],
+            "entityMap": {},
+        }
+    )
+    data["action-publish"] = "publish"
+    assert admin_client.post(url, data).status_code == 302
+
+    load()
+    benefits = parse(client.get(loaded.url)).select_one("#benefits").get_text()
+    assert "Edited by the nurse navigator." in benefits
+
+
+def test_contact_details_staff_changed_are_left_alone(loaded):
+    ContactSettings.objects.update(phone="(617) 555-2368")
+    load()
+    assert ContactSettings.objects.get().phone == "(617) 555-2368"
+
+
+def test_an_existing_non_starter_site_root_is_not_deleted(db):
+    """Only Wagtail's untouched welcome page may be replaced by the home page."""
+    welcome = Site.objects.get().root_page
+    welcome.add_child(instance=Page(title="A page staff added", slug="news"))
+    with pytest.raises(CommandError, match="already exists"):
+        load()
+    assert Page.objects.filter(pk=welcome.pk).exists()
+    assert not HomePage.objects.exists()
+
+
+def test_bad_starter_data_stops_with_a_clear_error_and_loads_nothing(db, tmp_path):
+    shutil.copytree(STARTER_DIR, tmp_path, dirs_exist_ok=True)
+    page_file = tmp_path / "pages" / "star-procedure.json"
+    data = json.loads(page_file.read_text())
+    data["fields"]["benefits"].append({"type": "carousel", "value": {}})
+    page_file.write_text(json.dumps(data))
+
+    with pytest.raises(CommandError, match="unknown block type 'carousel'"):
+        load(directory=str(tmp_path))
+    assert not HomePage.objects.exists()
+    assert not ContactSettings.objects.exists()
+
+
+def test_dashboard_asks_staff_to_set_real_contact_details(loaded, admin_client):
+    dashboard = reverse("wagtailadmin_home")
+    panel = parse(admin_client.get(dashboard)).select_one("#example-contact-details-section")
+    assert panel is not None
+    assert panel.select_one("a.button")["href"] == reverse(
+        "wagtailsettings:edit", args=["content", "contactsettings"]
+    )
+
+    ContactSettings.objects.update(phone="(617) 555-2368", fax="(617) 555-2369")
+    assert parse(admin_client.get(dashboard)).select_one("#example-contact-details-section") is None
