@@ -211,3 +211,6 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Staff avatars would otherwise be fetched from a third party on every admin page.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
