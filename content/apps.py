@@ -5,3 +5,6 @@ class ContentConfig(AppConfig):
     name = "content"
     verbose_name = "Site content"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the receivers)

@@ -4,5 +4,5 @@ from .models import ContactSettings
 
 
 def contact(request):
-    """The organisation's contact details, loaded once per request and only when used."""
-    return {"contact": SimpleLazyObject(lambda: ContactSettings.load(request_or_site=request))}
+    """The organisation's contact details, loaded only when a template uses them."""
+    return {"contact": SimpleLazyObject(lambda: ContactSettings.for_request(request))}

@@ -1,6 +1,7 @@
 import re
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
@@ -55,6 +56,20 @@ class ContactSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "Contact details"
+
+    CACHE_KEY = "content:contact-settings"
+
+    @classmethod
+    def for_request(cls, request):
+        """The contact details from the shared cache; every page needs them.
+
+        Saving or deleting the row clears the cache (see content/signals.py).
+        """
+        settings = cache.get(cls.CACHE_KEY)
+        if settings is None:
+            settings = cls.load(request_or_site=request)
+            cache.set(cls.CACHE_KEY, settings, timeout=None)
+        return settings
 
     @property
     def phone_href(self):

@@ -1,5 +1,6 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.urls import reverse
 from wagtail import blocks
 from wagtail.fields import StreamField
@@ -19,6 +20,14 @@ from content.models import (
     Reference,
     StandardPage,
 )
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, as each test starts with an empty database."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def parse(response):

@@ -116,3 +116,11 @@ def test_last_updated_date_is_a_time_element(client, procedure_page):
     time = parse(client.get(procedure_page.url)).select_one(".page-meta time")
     published = timezone.localtime(procedure_page.last_published_at)
     assert time["datetime"] == published.strftime("%Y-%m-%d")
+
+
+def test_changed_contact_details_show_at_once(client, contact, procedure_page):
+    client.get(procedure_page.url)  # the details are now cached
+    contact.phone = "(617) 555-2368"
+    contact.save()
+    header = parse(client.get(procedure_page.url)).find("header")
+    assert header.select_one("a[href='tel:6175552368']").get_text() == "(617) 555-2368"
