@@ -1,0 +1,89 @@
+"""Per-page cost of the starter site: SQL queries, warm render time, size and reading grade.
+
+Builds the starter site in a throwaway SQLite database, then requests each live page through
+django.test.Client as an anonymous visitor. Prints a Markdown table for bench/RESULTS.md.
+
+    .venv/bin/python bench/render.py [--runs 200]
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def setup_django(database_dir):
+    os.environ["DATABASE_URL"] = f"sqlite:///{database_dir}/bench.sqlite3"
+    os.environ["DJANGO_STATIC_ROOT"] = f"{database_dir}/static"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings")
+    os.environ["DJANGO_DEBUG"] = "0"  # templates cached, as in production
+    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("migrate", verbosity=0)
+    call_command("load_content", verbosity=0)
+
+
+def measure(client, url, runs):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm the per-process caches once
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    query_count = len(queries)  # now: every later request empties the query log
+    assert response.status_code == 200, (url, response.status_code)
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - start) * 1000)
+    return response, query_count, statistics.median(timings), max(timings)
+
+
+def stylesheet_bytes():
+    return (ROOT / "static" / "css" / "site.css").stat().st_size
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=200)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as database_dir:
+        setup_django(database_dir)
+        from django.test import Client
+        from wagtail.models import Page
+
+        from content.readability import grade, readable_text, smog
+
+        client = Client()
+        css = stylesheet_bytes()
+        print(f"Runs per page: {args.runs}. Stylesheet: {css:,} bytes.\n")
+        print("| page | queries | median ms | max ms | HTML bytes | HTML+CSS KB | FK | SMOG |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        pages = Page.objects.live().public().filter(depth__gt=1).specific().order_by("path")
+        for page in pages:
+            url = page.url
+            response, queries, median, worst = measure(client, url, args.runs)
+            html = response.content
+            text = readable_text(html.decode())
+            print(
+                f"| {url} ({type(page).__name__}) | {queries} | {median:.1f} | {worst:.1f} "
+                f"| {len(html):,} | {(len(html) + css) / 1024:.1f} "
+                f"| {grade(text):.1f} | {smog(text):.1f} |"
+            )
+
+
+if __name__ == "__main__":
+    main()
