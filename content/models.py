@@ -212,6 +212,13 @@ class ClinicalReviewMixin(models.Model):
             heading="Clinical review",
         )
 
+    def had_reviewer(self):
+        """True if the saved page names its reviewer: a reviewed page must keep one."""
+        if self.pk is None:
+            return False
+        saved = type(self)._base_manager.filter(pk=self.pk)
+        return saved.filter(reviewed_by__isnull=False).exists()
+
     def clean(self):
         super().clean()
         errors = {}
@@ -224,7 +231,7 @@ class ClinicalReviewMixin(models.Model):
                 f"The next review must be on or after the last review "
                 f"({self.last_reviewed:%B} {self.last_reviewed.day}, {self.last_reviewed.year})."
             )
-        if self.last_reviewed and self.reviewed_by_id is None:
+        if self.reviewed_by_id is None and self.had_reviewer():
             errors["reviewed_by"] = "Choose the clinician who reviewed this page."
         if errors:
             raise ValidationError(errors)

@@ -1,9 +1,9 @@
 """Clinical review: review dates set on approval, the pages due for review, reminders.
 
-When the "Clinical review" workflow is approved, Wagtail publishes the approved revision.
-We then stamp the review on that revision and on the page: last reviewed today, next review
-due after the configured interval (unless the reviewer chose a date in this revision).
-Stamping the revision too keeps the dates in the next editor's draft.
+When the "Clinical review" workflow is approved, the review is recorded on the approved
+revision just before it is published (content/workflow_finish.py): last reviewed today,
+next review due after the configured interval (unless the reviewer chose a date). Being in
+the revision, the dates reach the live page and stay in the next editor's draft.
 """
 
 import calendar
@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import Page
 
 REVIEWERS_GROUP = "Clinical reviewers"
 EDITORS_GROUP = "Editors"
@@ -45,49 +45,32 @@ def reviewed_page_models():
     return [model for model in apps.get_models() if issubclass(model, ClinicalReviewMixin)]
 
 
-# Stamping the review on approval ------------------------------------------------------
+# Recording the review on approval ---------------------------------------------------
 
 
-def stamp_review(workflow_state, user=None, today=None):
-    """Record the review on the approved revision, and on the page if it is live with it."""
+def record_review_on(revision, today=None):
+    """Set the review dates in an approved revision, before it is published.
+
+    last_reviewed becomes today; next_review_due today plus the configured interval,
+    unless the reviewer chose a later date in this revision (one that differs from the
+    live page's).
+    """
     from .models import ClinicalReviewMixin
 
-    page = workflow_state.content_object
+    page = revision.content_object
     if not isinstance(page, Page):
         return
     page = page.specific
     if not isinstance(page, ClinicalReviewMixin):
         return
-    revision = workflow_state.current_task_state.revision
-    approved = revision.as_object()
     today = today or timezone.localdate()
-    chosen = approved.next_review_due
-    keep_chosen = (
-        chosen is not None and chosen > today and chosen != previous_next_review_due(page, revision)
+    chosen = revision.as_object().next_review_due
+    keep_chosen = chosen is not None and chosen > today and chosen != page.next_review_due
+    next_due = chosen if keep_chosen else add_months(today, review_interval_months())
+    revision.content.update(
+        {"last_reviewed": today.isoformat(), "next_review_due": next_due.isoformat()}
     )
-    values = {
-        "last_reviewed": today,
-        "next_review_due": chosen if keep_chosen else add_months(today, review_interval_months()),
-    }
-    revision.content.update({name: value.isoformat() for name, value in values.items()})
     revision.save(update_fields=["content"])
-    if page.live_revision_id == revision.pk:
-        type(page).objects.filter(pk=page.pk).update(**values)
-
-
-def previous_next_review_due(page, revision):
-    """The next-review date of the revision published before this one, if any."""
-    earlier = (
-        PageLogEntry.objects.filter(page=page, action="wagtail.publish", revision__isnull=False)
-        .exclude(revision=revision)
-        .order_by("-timestamp", "-pk")
-        .select_related("revision")
-        .first()
-    )
-    if earlier is None:
-        return None
-    value = earlier.revision.content.get("next_review_due")
-    return datetime.date.fromisoformat(value) if value else None
 
 
 # Pages due for review -----------------------------------------------------------------

@@ -1,11 +1,10 @@
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_unpublished, post_page_move, workflow_approved
+from wagtail.signals import page_unpublished, post_page_move
 
 from .glossary import forget_glossary
 from .models import ContactSettings, GlossaryPage, GlossaryTerm
-from .review import stamp_review
 
 
 @receiver([post_save, post_delete], sender=ContactSettings)
@@ -24,9 +23,3 @@ def forget_cached_glossary(sender, **kwargs):
 def forget_cached_glossary_when_its_page_changes(sender, instance, **kwargs):
     if isinstance(instance.specific_deferred, GlossaryPage):
         forget_glossary()
-
-
-# Clinical review: stamp the review dates when the workflow is approved.
-@receiver(workflow_approved)
-def record_clinical_review(sender, instance, user=None, **kwargs):
-    stamp_review(instance, user=user)
