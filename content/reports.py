@@ -51,8 +51,10 @@ class ContentDueForReviewView(ReportView):
         return f"content-due-for-review-{datetime.date.today():%Y-%m-%d}"
 
     def to_row_dict(self, item):
-        computed = {"review_status": review_status(item)}
-        return {field: computed.get(field, getattr(item, field)) for field in self.list_export}
+        return {
+            field: review_status(item) if field == "review_status" else getattr(item, field)
+            for field in self.list_export
+        }
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
