@@ -12,16 +12,19 @@ readability measure skips, so marking changes no word that the measure counts.
 
 The term list and the glossary page's address come from Django's cache: a page view costs
 no query for them. content/signals.py clears the cache when a term or the glossary page
-changes.
+changes. The marked <main> is cached too, keyed by its content and the glossary's version.
 """
 
+import hashlib
 import re
+import uuid
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString
 from django.core.cache import cache
 
 CACHE_KEY = "content:glossary"
+MARKED_CACHE_SECONDS = 24 * 60 * 60
 # Where a word is never marked: a link cannot hold a link, and headings, navigation,
 # question titles and the reference list must stay as the editor wrote them.
 SKIPPED_PARENTS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "summary", "dfn", "button"}
@@ -43,6 +46,7 @@ class Entry:
 class Glossary:
     entries: tuple
     url: str  # the glossary page's address, or "" when there is no live glossary page
+    version: str = ""  # new each time the glossary is loaded: keys the marked-HTML cache
 
     def pattern(self):
         """One regular expression for every form of every term, longest first."""
@@ -79,7 +83,9 @@ def load_glossary():
         for term in GlossaryTerm.objects.all()
     )
     page = GlossaryPage.objects.live().public().first()
-    return Glossary(entries=entries, url=(page.get_url() or "") if page else "")
+    return Glossary(
+        entries=entries, url=(page.get_url() or "") if page else "", version=uuid.uuid4().hex
+    )
 
 
 def forget_glossary():
@@ -87,18 +93,32 @@ def forget_glossary():
 
 
 def mark_terms(html, glossary):
-    """The page's HTML with the first use of each term in <main> linked to its entry."""
-    pattern = glossary.pattern()
+    """The page's HTML with the first use of each term in <main> linked to its entry.
+
+    Parsing and marking take tens of milliseconds on a long page, so the marked <main> is
+    cached by its content and the glossary's version: a page costs it once per change.
+    """
     start, end = html.find("<main"), html.find("</main>")
-    if pattern is None or not glossary.url or start < 0 or end < 0:
+    if not glossary.entries or not glossary.url or start < 0 or end < 0:
         return html
     end += len("</main>")
-    main = BeautifulSoup(html[start:end], "html.parser")
-    used = mark_first_uses(main, glossary, pattern)
+    main = html[start:end]
+    digest = hashlib.blake2b(main.encode(), digest_size=16).hexdigest()
+    key = f"{CACHE_KEY}:marked:{glossary.version}:{digest}"
+    marked = cache.get(key)
+    if marked is None:
+        marked = mark_main(main, glossary)
+        cache.set(key, marked, timeout=MARKED_CACHE_SECONDS)
+    return html if marked == main else html[:start] + marked + html[end:]
+
+
+def mark_main(main_html, glossary):
+    soup = BeautifulSoup(main_html, "html.parser")
+    used = mark_first_uses(soup, glossary, glossary.pattern())
     if not used:
-        return html
-    main.find("main").append(definitions_block(main, used))
-    return html[:start] + str(main) + html[end:]
+        return main_html
+    soup.find("main").append(definitions_block(soup, used))
+    return str(soup)
 
 
 def mark_first_uses(soup, glossary, pattern):
@@ -162,6 +182,6 @@ class GlossaryMarkingMixin:
                 response.render()
             html = response.content.decode(response.charset)
             marked = mark_terms(html, current_glossary())
-            if marked is not html:
+            if marked != html:
                 response.content = marked.encode(response.charset)
         return response

@@ -269,7 +269,7 @@ class BasePage(PlainLanguageCheckMixin, Page):
         return response
 
 
-class HomePage(BasePage):
+class HomePage(GlossaryMarkingMixin, BasePage):
     body = StreamField(SectionBlock(), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
