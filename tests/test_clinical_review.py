@@ -247,3 +247,14 @@ def test_bad_review_details_are_refused_beside_the_field(
 def test_workflow_pages_are_the_tree_below_the_root(home):
     # The workflow is set on the tree's root, so pages added later are covered too.
     assert Page.get_first_root_node().get_workflow().name == "Clinical review"
+
+
+def test_the_review_line_costs_no_extra_query(client, contact, procedure_page, clinician):
+    from .test_query_counts import count_queries
+
+    never_reviewed = count_queries(client, procedure_page.url)
+    procedure_page.last_reviewed = datetime.date(2026, 3, 2)
+    procedure_page.reviewed_by = clinician
+    publish(procedure_page)
+    assert review_line(client, procedure_page)
+    assert count_queries(client, procedure_page.url) == never_reviewed
