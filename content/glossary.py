@@ -80,7 +80,7 @@ def load_glossary():
 
     entries = tuple(
         Entry(term.term, term.anchor, term.definition, tuple(term.forms))
-        for term in GlossaryTerm.objects.all()
+        for term in GlossaryTerm.objects.filter(live=True)
     )
     page = GlossaryPage.objects.live().public().first()
     return Glossary(

@@ -10,7 +10,14 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import (
+    DraftStateMixin,
+    Orderable,
+    Page,
+    PageManager,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -419,8 +426,13 @@ class StandardPage(ClinicalReviewMixin, GlossaryMarkingMixin, BasePage):  # noqa
 
 
 @register_snippet
-class GlossaryTerm(index.Indexed, models.Model):
-    """A medical word explained in plain words, linked from its first use on each page."""
+class GlossaryTerm(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
+    """A medical word explained in plain words, linked from its first use on each page.
+
+    Definitions reach patients, so they go through the Clinical review workflow like pages:
+    an editor's new or changed term is a draft until a clinical reviewer approves it.
+    Pages and the glossary use live terms only.
+    """
 
     term = models.CharField(max_length=80, unique=True, help_text="For example: metastasis")
     definition = models.TextField(
@@ -474,7 +486,7 @@ class GlossaryPage(PlainLanguageCheckMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["letters"] = terms_by_letter(GlossaryTerm.objects.all())
+        context["letters"] = terms_by_letter(GlossaryTerm.objects.filter(live=True))
         return context
 
 

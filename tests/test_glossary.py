@@ -88,6 +88,7 @@ def test_a_new_term_is_marked_at_once(admin_client, client, contact, page_with_t
     client.get(page_with_terms.url)  # the glossary is now cached
     url = reverse("wagtailsnippets_content_glossaryterm:add")
     data = {"term": "Probe", "definition": "A thin tool.", "other_forms": "probes"}
+    data["action-publish"] = "action-publish"
     assert admin_client.post(url, data).status_code == 302
     soup = parse(client.get(page_with_terms.url))
     assert "probe" in [a.get_text() for a in marked(soup)]
@@ -101,7 +102,7 @@ def test_an_empty_definition_is_refused_beside_the_field(admin_client, glossary)
     wrapper = (
         parse(response).select_one("[name='definition']").find_parent(attrs={"data-field": True})
     )
-    assert "This field is required" in wrapper.get_text()
+    assert "Explain the term in plain words." in wrapper.get_text()
     assert not GlossaryTerm.objects.filter(term="Vertebra").exists()
 
 
@@ -132,3 +133,30 @@ def test_glossary_marking_keeps_the_query_budget(client, contact, home, page_wit
     grow(page_with_terms, home, times=5)
     after = count_queries(client, page_with_terms.url)
     assert after == before <= MAX_QUERIES
+
+
+def test_an_editors_term_goes_live_only_after_clinical_review(
+    editor_client, reviewer_client, client, contact, page_with_terms
+):
+    client.get(page_with_terms.url)  # the glossary is now cached
+    url = reverse("wagtailsnippets_content_glossaryterm:add")
+    data = {"term": "Probe", "definition": "A thin tool.", "other_forms": "probes"}
+    assert editor_client.post(url, {**data, "action-publish": "publish"}).status_code == 302
+    term = GlossaryTerm.objects.get(term="Probe")
+    assert not term.live  # an editor cannot publish: a draft
+
+    edit_url = reverse("wagtailsnippets_content_glossaryterm:edit", args=(term.pk,))
+    assert editor_client.post(edit_url, {**data, "action-submit": "submit"}).status_code == 302
+    term.refresh_from_db()
+    assert term.current_workflow_state.workflow.name == "Clinical review"
+    assert "probe" not in [a.get_text() for a in marked(parse(client.get(page_with_terms.url)))]
+
+    approve_url = reverse(
+        "wagtailsnippets_content_glossaryterm:workflow_action",
+        args=(term.pk, "approve", term.current_workflow_task_state.pk),
+    )
+    reviewer_client.post(approve_url, {"comment": ""})
+    term.refresh_from_db()
+    assert term.live
+    assert "probe" in [a.get_text() for a in marked(parse(client.get(page_with_terms.url)))]
+    assert parse(client.get("/glossary/")).select_one("#probe")

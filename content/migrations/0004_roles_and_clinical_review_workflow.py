@@ -8,7 +8,7 @@
   settings, users, workflows), including publishing directly for urgent corrections.
 - Wagtail's default "Moderators approval" workflow becomes "Clinical review": one group
   approval task for Clinical reviewers, on the root page, so the home page and every page
-  below it. No other group keeps a path to publish.
+  below it, and on glossary terms. No other group keeps a path to publish.
 """
 
 from django.contrib.auth.management import create_permissions
@@ -41,7 +41,7 @@ MODEL_PERMISSIONS = {
     ],
     "Site administrators": [
         ("wagtailadmin", "admin", ["access"]),
-        ("content", "glossaryterm", ["add", "change", "delete", "view"]),
+        ("content", "glossaryterm", ["add", "change", "delete", "publish", "view"]),
         ("content", "reference", ["add", "change", "delete", "view"]),
         ("content", "clinician", ["add", "change", "delete", "view"]),
         ("content", "contactsettings", ["change", "view"]),
@@ -68,8 +68,21 @@ def make_permissions(apps):
         app_config.models_module = None
 
 
+def make_publish_permission(apps, app_label, model, verbose_name):
+    """Wagtail adds "publish" for draft-state snippets after all migrations; it is needed now."""
+    ContentType = apps.get_model("contenttypes.ContentType")
+    Permission = apps.get_model("auth.Permission")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    Permission.objects.get_or_create(
+        content_type=content_type,
+        codename=f"publish_{model}",
+        defaults={"name": f"Can publish {verbose_name}"},
+    )
+
+
 def set_up_roles(apps, schema_editor):
     make_permissions(apps)
+    make_publish_permission(apps, "content", "glossaryterm", "glossary term")
     Group = apps.get_model("auth.Group")
     Permission = apps.get_model("auth.Permission")
     Page = apps.get_model("wagtailcore.Page")
@@ -170,6 +183,13 @@ def set_up_workflow(apps, schema_editor):
         WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
     # A workflow set lower in the tree would override this one: none may skip the review.
     WorkflowPage.objects.exclude(workflow=workflow).delete()
+
+    # Glossary definitions reach patients too: the same review before they go live.
+    WorkflowContentType = apps.get_model("wagtailcore.WorkflowContentType")
+    glossary_term, _ = ContentType.objects.get_or_create(app_label="content", model="glossaryterm")
+    WorkflowContentType.objects.update_or_create(
+        content_type=glossary_term, defaults={"workflow": workflow}
+    )
 
 
 class Migration(migrations.Migration):
