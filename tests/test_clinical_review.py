@@ -258,3 +258,11 @@ def test_the_review_line_costs_no_extra_query(client, contact, procedure_page, c
     publish(procedure_page)
     assert review_line(client, procedure_page)
     assert count_queries(client, procedure_page.url) == never_reviewed
+
+
+def test_an_editor_cannot_change_a_live_reference_without_review(editor_client, reference):
+    url = reverse("wagtailsnippets_content_reference:edit", args=(reference.pk,))
+    response = editor_client.post(url, {"authors": "Someone else", "title": reference.title})
+    assert response.status_code in (302, 403)
+    reference.refresh_from_db()
+    assert reference.authors == "Bagla S, et al."

@@ -29,8 +29,11 @@ PAGE_PERMISSIONS = {
 MODEL_PERMISSIONS = {
     "Editors": [
         ("wagtailadmin", "admin", ["access"]),
+        # Glossary terms are drafts until a clinical reviewer approves them.
         ("content", "glossaryterm", ["add", "change", "view"]),
-        ("content", "reference", ["add", "change", "view"]),
+        # A new reference appears only on a page that a reviewer approves; changing one
+        # would change live pages without review, so editors cannot.
+        ("content", "reference", ["add", "view"]),
         ("content", "clinician", ["view"]),
     ],
     "Clinical reviewers": [
