@@ -160,3 +160,21 @@ def test_an_editors_term_goes_live_only_after_clinical_review(
     assert term.live
     assert "probe" in [a.get_text() for a in marked(parse(client.get(page_with_terms.url)))]
     assert parse(client.get("/glossary/")).select_one("#probe")
+
+
+def test_the_starter_glossary_loads_once_and_keeps_staff_edits(db):
+    from django.core.management import call_command
+
+    call_command("load_content", verbosity=0)
+    terms = {term.term for term in GlossaryTerm.objects.filter(live=True)}
+    assert {"Metastasis", "Radiofrequency energy", "Ablation", "Conscious sedation"} <= terms
+    assert {"Local anesthetic", "Vertebra", "Compression fracture", "Bone cement"} <= terms
+    assert {"Radiation dose limit"} <= terms
+
+    edited = GlossaryTerm.objects.get(term="Vertebra")
+    edited.definition = "A bone of the spine, as our staff put it."
+    edited.save()
+    call_command("load_content", verbosity=0)
+    assert GlossaryTerm.objects.count() == len(terms)
+    edited.refresh_from_db()
+    assert edited.definition == "A bone of the spine, as our staff put it."
