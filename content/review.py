@@ -14,15 +14,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-REVIEWERS_GROUP = "Clinical reviewers"
-EDITORS_GROUP = "Editors"
-ADMINISTRATORS_GROUP = "Site administrators"
-WORKFLOW_NAME = "Clinical review"
+REVIEWERS_GROUP = "Clinical reviewers"  # set up by content/migrations/0004
 DUE_SOON_DAYS = 30
 
 
@@ -65,7 +63,8 @@ def record_review_on(revision, today=None):
         return
     today = today or timezone.localdate()
     chosen = revision.as_object().next_review_due
-    keep_chosen = chosen is not None and chosen > today and chosen != page.next_review_due
+    live_value = page.next_review_due if page.live else None
+    keep_chosen = chosen is not None and chosen > today and chosen != live_value
     next_due = chosen if keep_chosen else add_months(today, review_interval_months())
     revision.content.update(
         {"last_reviewed": today.isoformat(), "next_review_due": next_due.isoformat()}
@@ -77,7 +76,7 @@ def record_review_on(revision, today=None):
 
 
 def pages_due_for_review(today=None, pages=None):
-    """Pages whose next review is past or within DUE_SOON_DAYS days, overdue first.
+    """Live pages whose next review is past or within DUE_SOON_DAYS days, overdue first.
 
     Each page is annotated with review_due, reviewed_on and reviewer_name, from whichever
     page type holds the review dates, so that one query lists every type.
@@ -92,7 +91,7 @@ def pages_due_for_review(today=None, pages=None):
             reviewed_on=Coalesce(*(F(f"{name}__last_reviewed") for name in names)),
             reviewer_name=Coalesce(*(F(f"{name}__reviewed_by__name") for name in names)),
         )
-        .filter(Q(review_due__lte=horizon))
+        .filter(live=True, review_due__lte=horizon)
         .order_by("review_due", "title", "pk")
     )
 
@@ -148,8 +147,6 @@ def send_review_reminder(today=None):
 
 
 def reminder_text(pages, today):
-    from django.urls import reverse
-
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     lines = [
         "These pages are overdue for clinical review, or due within "

@@ -1,7 +1,9 @@
 """Email the clinical reviewers the pages due for review. Safe to run often (e.g. hourly
 from cron): it sends at most one email a day."""
 
-from django.core.management.base import BaseCommand
+import smtplib
+
+from django.core.management.base import BaseCommand, CommandError
 
 from content.review import DUE_SOON_DAYS, AlreadySentToday, send_review_reminder
 
@@ -18,6 +20,9 @@ class Command(BaseCommand):
         except AlreadySentToday:
             self.stdout.write("Today's review reminder has already been sent; nothing to do.")
             return
+        except (smtplib.SMTPException, OSError) as error:
+            # Nothing was recorded, so the next run tries again.
+            raise CommandError(f"Could not send the review reminder: {error}") from error
         if not pages:
             self.stdout.write("No pages are due for review; no email sent.")
         elif not recipients:
