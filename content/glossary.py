@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString
 from django.core.cache import cache
+from django.db import transaction
 
 CACHE_KEY = "content:glossary"
 MARKED_CACHE_SECONDS = 24 * 60 * 60
@@ -89,7 +90,10 @@ def load_glossary():
 
 
 def forget_glossary():
+    """Clear the cached glossary now, and again once the change is committed, so that a
+    request reading the old rows mid-transaction cannot leave them cached."""
     cache.delete(CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
 
 
 def mark_terms(html, glossary):
