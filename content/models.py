@@ -2,18 +2,29 @@ import re
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import (
+    DraftStateMixin,
+    Orderable,
+    Page,
+    PageManager,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import QuestionsBlock, SectionBlock
+from .glossary import GlossaryMarkingMixin
 from .linked_pages import linked_page_ids, prefetched_pages
+from .plain_language import PlainLanguageCheckMixin
 
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9][0-9 ().-]{6,24}$",
@@ -168,7 +179,79 @@ def heading_field(default):
     return models.CharField(max_length=80, default=default, help_text="The section's heading.")
 
 
-class BasePage(Page):
+class ClinicalReviewMixin(models.Model):
+    """When a clinician last signed the page off, and when it must be checked again.
+
+    The approval of the "Clinical review" workflow sets these (content/review.py).
+    """
+
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Set when a clinical reviewer approves the page in the Clinical review workflow.",
+    )
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Leave as it is to use the standard interval from the day of approval, or "
+        "choose a date for the next check.",
+    )
+    reviewed_by = models.ForeignKey(
+        Clinician,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The clinician who checked this page's facts.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def review_panel(cls):
+        return MultiFieldPanel(
+            [
+                FieldPanel("last_reviewed", read_only=True),
+                FieldPanel("next_review_due"),
+                FieldPanel("reviewed_by"),
+            ],
+            heading="Clinical review",
+        )
+
+    def had_reviewer(self):
+        """True if the saved page names its reviewer: a reviewed page must keep one."""
+        if self.pk is None:
+            return False
+        saved = type(self)._base_manager.filter(pk=self.pk)
+        return saved.filter(reviewed_by__isnull=False).exists()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if (
+            self.last_reviewed
+            and self.next_review_due
+            and self.next_review_due < self.last_reviewed
+        ):
+            errors["next_review_due"] = (
+                f"The next review must be on or after the last review "
+                f"({self.last_reviewed:%B} {self.last_reviewed.day}, {self.last_reviewed.year})."
+            )
+        if self.reviewed_by_id is None and self.had_reviewer():
+            errors["reviewed_by"] = "Choose the clinician who reviewed this page."
+        if errors:
+            raise ValidationError(errors)
+
+
+class ReviewedPageManager(PageManager):
+    """Fetches the reviewer with the page: the review line costs no extra query."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("reviewed_by")
+
+
+class BasePage(PlainLanguageCheckMixin, Page):
     """What every patient-facing page shares: a plain summary and its meta description."""
 
     summary = models.TextField(
@@ -193,14 +276,14 @@ class BasePage(Page):
         return response
 
 
-class HomePage(BasePage):
+class HomePage(GlossaryMarkingMixin, BasePage):
     body = StreamField(SectionBlock(), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["content.ProcedurePage", "content.StandardPage"]
+    subpage_types = ["content.ProcedurePage", "content.StandardPage", "content.GlossaryPage"]
     max_count = 1
     template = "pages/home_page.html"
 
@@ -210,8 +293,10 @@ class HomePage(BasePage):
         return context
 
 
-class ProcedurePage(BasePage):
+class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, BasePage):  # noqa: DJ008 (Page has __str__)
     """A procedure explained in typed sections, in a fixed, patient-tested order."""
+
+    objects = ReviewedPageManager()
 
     summary_heading = heading_field("In short")
     benefits_heading = heading_field("How it can help")
@@ -263,6 +348,7 @@ class ProcedurePage(BasePage):
             [FieldPanel("references_heading"), InlinePanel("page_references", label="Reference")],
             "References",
         ),
+        ClinicalReviewMixin.review_panel(),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField(name)
@@ -322,12 +408,102 @@ class ProcedurePageReference(Orderable):
     panels = [FieldPanel("reference")]
 
 
-class StandardPage(BasePage):
+class StandardPage(ClinicalReviewMixin, GlossaryMarkingMixin, BasePage):  # noqa: DJ008 (Page has __str__)
     body = StreamField(SectionBlock(), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    objects = ReviewedPageManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        ClinicalReviewMixin.review_panel(),
+    ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["content.HomePage", "content.StandardPage"]
     subpage_types = ["content.StandardPage"]
     template = "pages/standard_page.html"
+
+
+@register_snippet
+class GlossaryTerm(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
+    """A medical word explained in plain words, linked from its first use on each page.
+
+    Definitions reach patients, so they go through the Clinical review workflow like pages:
+    an editor's new or changed term is a draft until a clinical reviewer approves it.
+    Pages and the glossary use live terms only.
+    """
+
+    term = models.CharField(max_length=80, unique=True, help_text="For example: metastasis")
+    definition = models.TextField(
+        help_text="One or two short sentences in plain words, as you would say them to a patient.",
+    )
+    other_forms = models.TextField(
+        blank=True,
+        help_text="Other forms of the word that the pages use, one per line or separated by "
+        "commas. For example: metastases, metastatic, metastasized",
+    )
+
+    panels = [FieldPanel("term"), FieldPanel("definition"), FieldPanel("other_forms")]
+    search_fields = [index.SearchField("term"), index.SearchField("other_forms")]
+
+    class Meta:
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def anchor(self):
+        return slugify(self.term)
+
+    @property
+    def forms(self):
+        """Every way of writing the term that the pages may use, the term itself first."""
+        others = [form.strip() for form in re.split(r"[,\n]", self.other_forms)]
+        return [self.term.strip(), *(form for form in others if form)]
+
+    def clean(self):
+        self.term = self.term.strip()
+        self.definition = self.definition.strip()
+        if not self.definition:
+            raise ValidationError({"definition": "Explain the term in plain words."})
+
+
+class GlossaryPage(PlainLanguageCheckMixin, Page):
+    """Every glossary term from A to Z, each with an anchor that patient pages link to."""
+
+    intro = models.TextField(
+        blank=True, help_text="A sentence or two above the list, in plain words."
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "pages/glossary_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["letters"] = terms_by_letter(GlossaryTerm.objects.filter(live=True))
+        return context
+
+
+def terms_by_letter(terms):
+    """[(letter, [term, ...]), ...] in A to Z order, for the glossary page."""
+    letters = {}
+    for term in sorted(terms, key=lambda term: term.term.lower()):
+        letters.setdefault(term.term[0].upper(), []).append(term)
+    return sorted(letters.items())
+
+
+class ReviewReminder(models.Model):
+    """One row per day a review reminder went out: the guard against sending twice."""
+
+    sent_on = models.DateField(unique=True)
+    recipients = models.PositiveIntegerField(default=0)
+    pages = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"Review reminder sent on {self.sent_on}"

@@ -8,6 +8,7 @@ Data files (JSON):
   settings.json     ContactSettings field values
   references.json   a list of Reference rows, each with a "key" the pages refer to
   clinicians.json   a list of Clinician rows
+  glossary.json     a list of GlossaryTerm rows: term, definition, other_forms
   pages/*.json      one page each: "type" (app_label.Model), "slug", "title", "fields"
                     and, on a procedure page, "references" (a list of reference keys).
                     StreamField values are Wagtail's raw JSON form; a page chooser's
@@ -27,7 +28,14 @@ from wagtail.fields import StreamField
 from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from .models import Clinician, ContactSettings, HomePage, ProcedurePageReference, Reference
+from .models import (
+    Clinician,
+    ContactSettings,
+    GlossaryTerm,
+    HomePage,
+    ProcedurePageReference,
+    Reference,
+)
 
 STARTER_DIR = Path(__file__).resolve().parent / "starter"
 
@@ -61,6 +69,8 @@ def load(directory=STARTER_DIR):
     with transaction.atomic():
         settings = load_settings(read_json(directory / "settings.json"), report)
         load_clinicians(read_json(directory / "clinicians.json"), report)
+        if (directory / "glossary.json").exists():
+            load_glossary_terms(read_json(directory / "glossary.json"), report)
         references = load_references(read_json(directory / "references.json"), report)
         pages = [read_json(path) for path in sorted((directory / "pages").glob("*.json"))]
         load_pages(pages, references, settings, report)
@@ -105,6 +115,17 @@ def load_clinicians(data, report):
     for item in data:
         clinician, created = Clinician.objects.get_or_create(name=item["name"], defaults=item)
         report.add(f"Clinician {clinician}", CREATED if created else UNCHANGED)
+
+
+def load_glossary_terms(data, report):
+    """Create each missing term. A term that exists is staff's: never overwritten."""
+    for item in data:
+        term = GlossaryTerm.objects.filter(term__iexact=item["term"]).first()
+        if term is None:
+            save_valid(GlossaryTerm(**item), f"glossary.json, {item['term']}")
+            report.add(f"Glossary term {item['term']}", CREATED)
+        else:
+            report.add(f"Glossary term {term.term}", UNCHANGED)
 
 
 def load_references(data, report):

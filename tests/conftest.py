@@ -154,3 +154,49 @@ def edit_form_data(admin_client, page):
             value = getattr(page, field.name)
             data.update(nested_form_data({field.name: block_form_data(field.stream_block, value)}))
     return url, data
+
+
+# Clinical governance: staff in the groups that content/migrations/0004 sets up.
+
+
+def staff_member(username, group_name):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.org", password="not-used-in-tests"
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return staff_member("editor", "Editors")
+
+
+@pytest.fixture
+def reviewer(db):
+    return staff_member("reviewer", "Clinical reviewers")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def reviewer_client(editor, reviewer):
+    from django.test import Client
+
+    reviewer_client = Client()
+    reviewer_client.force_login(reviewer)
+    return reviewer_client
+
+
+@pytest.fixture
+def clinician(db):
+    from content.models import Clinician
+
+    return Clinician.objects.create(name="Test Reviewer", credentials="MD")

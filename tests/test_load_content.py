@@ -10,6 +10,7 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from content.models import (
     ContactSettings,
+    GlossaryPage,
     HomePage,
     ProcedurePage,
     Reference,
@@ -49,6 +50,7 @@ def test_creates_every_page_and_setting(loaded, client):
     assert {page.specific_class for page in home.get_children().live()} == {
         ProcedurePage,
         StandardPage,
+        GlossaryPage,
     }
     assert StandardPage.objects.get(slug="accessibility").live
 

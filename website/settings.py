@@ -214,3 +214,13 @@ LOGGING = {
 
 # Staff avatars would otherwise be fetched from a third party on every admin page.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Clinical review (content/review.py): months from a clinical approval to the next review.
+CLINICAL_REVIEW_INTERVAL_MONTHS = int(env("CLINICAL_REVIEW_INTERVAL_MONTHS", "12"))
+# An approved clinical review records its dates, then publishes (reviewers hold no publish
+# permission of their own: the approval is the permission).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "content.workflow_finish.publish_reviewed_revision"
+# Moderation emails (submitted, approved, changes requested) go through EMAIL_BACKEND above.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env(
+    "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", DEFAULT_FROM_EMAIL
+)
