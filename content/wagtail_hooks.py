@@ -2,6 +2,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from .enquiry import REFERRAL_COORDINATORS
 from .linked_pages import PrefetchedPageLinkHandler
 from .models import ContactSettings
 
@@ -29,3 +30,12 @@ def add_example_contact_details_panel(request, panels):
 @hooks.register("register_rich_text_features", order=10)
 def use_prefetched_page_links(features):
     features.register_link_type(PrefetchedPageLinkHandler)
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_coordinators_read_enquiries(user, editable_forms):
+    """Enquiries hold personal details: only referral coordinators and administrators see
+    them, whatever page permissions other editors have."""
+    if user.is_superuser or user.groups.filter(name=REFERRAL_COORDINATORS).exists():
+        return editable_forms
+    return editable_forms.none()

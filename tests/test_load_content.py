@@ -10,9 +10,11 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from content.models import (
     ContactSettings,
+    EnquiryFormPage,
     HomePage,
     ProcedurePage,
     Reference,
+    ReferrerPage,
     StandardPage,
 )
 from content.starter import STARTER_DIR
@@ -49,6 +51,8 @@ def test_creates_every_page_and_setting(loaded, client):
     assert {page.specific_class for page in home.get_children().live()} == {
         ProcedurePage,
         StandardPage,
+        ReferrerPage,
+        EnquiryFormPage,
     }
     assert StandardPage.objects.get(slug="accessibility").live
 
