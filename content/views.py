@@ -37,3 +37,8 @@ def robots_txt(request):
         f"Sitemap: {root}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token (often an expired page): say what to do."""
+    return TemplateResponse(request, "403_csrf.html", {}, status=403)

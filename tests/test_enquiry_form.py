@@ -157,6 +157,9 @@ def test_a_post_without_a_csrf_token_is_refused(enquiry_page):
     client = Client(enforce_csrf_checks=True)
     response = client.post(enquiry_page.url, form_data(client, enquiry_page))
     assert response.status_code == 403
+    soup = parse(response)
+    assert soup.h1.get_text(strip=True) == "Please send the form again"
+    assert soup.main.find("a", href="tel:5550100")
     assert FormSubmission.objects.count() == 0
 
 

@@ -230,6 +230,9 @@ ENQUIRY_RATE_LIMIT = int(env("ENQUIRY_RATE_LIMIT", "10"))
 ENQUIRY_RATE_LIMIT_WINDOW_SECONDS = int(env("ENQUIRY_RATE_LIMIT_WINDOW_SECONDS", "3600"))
 FORM_SUBMISSION_RETENTION_DAYS = int(env("FORM_SUBMISSION_RETENTION_DAYS", "180"))
 
+# A form posted without its CSRF token gets a page that says what to do, with the phone.
+CSRF_FAILURE_VIEW = "content.views.csrf_failure"
+
 # Site search: longer queries are refused with a message rather than run.
 SEARCH_QUERY_MAX_LENGTH = 100
 SEARCH_RESULTS_PER_PAGE = 10
