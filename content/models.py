@@ -216,8 +216,10 @@ def reviewed_by_schema(page):
     if last_reviewed:
         data["lastReviewed"] = last_reviewed.isoformat()
     reviewer = getattr(page, "reviewed_by", None)
-    if reviewer:
-        data["reviewedBy"] = {"@type": "Person", "name": str(reviewer)}
+    reviewers = list(reviewer.all()) if hasattr(reviewer, "all") else [reviewer]
+    people = [{"@type": "Person", "name": str(person)} for person in reviewers if person]
+    if people:
+        data["reviewedBy"] = people[0] if len(people) == 1 else people
     return data
 
 
@@ -564,15 +566,17 @@ class ReferrerPage(BasePage):
             ),
             Section("evidence", self.evidence_heading, self.evidence),
             Section("complications", self.complications_heading, self.complications),
-            # Always shown: the phone, fax and email come from the contact details.
-            Section(
-                "how-to-refer", self.refer_heading, self.how_to_refer or True, template=HOW_TO_REFER
-            ),
+            Section("how-to-refer", self.refer_heading, self.how_to_refer, template=HOW_TO_REFER),
             Section("what-to-send", self.checklist_heading, self.referral_checklist),
             Section("contact", self.team_heading, self.team_contact),
             Section("references", self.references_heading, self.references(), template=REFERENCES),
         ]
-        return [section for section in candidates if section.body or section.parts]
+        # How to refer is always shown: its phone, fax and email come from the contact details.
+        return [
+            section
+            for section in candidates
+            if section.body or section.parts or section.template == HOW_TO_REFER
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

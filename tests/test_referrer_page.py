@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from content.models import EnquiryFormPage, HomePage, ProcedurePage, ReferrerPage
 
-from .conftest import edit_form_data, parse
+from .conftest import edit_form_data, parse, publish
 
 SECTIONS = [
     "summary",
@@ -106,3 +106,13 @@ def test_admin_lists_enquiries_under_forms(admin_client, starter):
     form_page = EnquiryFormPage.objects.get()
     link = reverse("wagtailforms:list_submissions", args=(form_page.pk,))
     assert parse(response).find("a", href=link)
+
+
+def test_how_to_refer_stays_when_staff_empty_its_text(client, starter):
+    starter.how_to_refer = []
+    starter.referral_checklist = []
+    publish(starter)
+    soup = parse(client.get(starter.url))
+    ids = [s["id"] for s in soup.select("article > section")]
+    assert "how-to-refer" in ids and "what-to-send" not in ids
+    assert soup.select_one("#how-to-refer a[href^='tel:']").get_text() == "555-0100"
