@@ -142,6 +142,13 @@ def test_oversized_or_malformed_input_is_refused_with_a_clear_error(
     assert FormSubmission.objects.count() == 0
 
 
+def test_a_body_over_djangos_upload_limit_is_a_400_not_a_500(client, enquiry_page, settings):
+    big = "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
+    response = client.post(enquiry_page.url, form_data(client, enquiry_page, your_message=big))
+    assert response.status_code == 400
+    assert FormSubmission.objects.count() == 0
+
+
 def test_bytes_that_are_not_utf8_are_refused_not_stored(client, enquiry_page):
     data = form_data(client, enquiry_page)
     body = "&".join(f"{key}={value}" for key, value in data.items() if key != "your_name")
