@@ -100,3 +100,19 @@ def test_every_page_has_a_search_box_in_the_header(client, procedure_page):
     assert form["action"] == reverse("search") and form["method"] == "get"
     field = form.find("input", attrs={"name": "q"})
     assert form.find("label", attrs={"for": field["id"]}).get_text(strip=True)
+
+
+@pytest.mark.parametrize(
+    "query", ['"', '"cement', "\x00cement", "(", "*", "a OR b", "NOT", "'; DROP TABLE", "🙂"]
+)
+def test_search_syntax_and_odd_characters_never_cause_an_error(
+    client, procedure_with_cement, query
+):
+    soup = search(client, query)
+    assert soup.select_one("main .search-page__message")
+    if "cement" in query:
+        assert result_titles(soup) == [procedure_with_cement.title]
+
+
+def test_a_query_of_only_symbols_asks_for_words(client, home):
+    assert "Type a word or two" in message(search(client, '" "'))
