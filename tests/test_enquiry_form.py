@@ -118,7 +118,12 @@ def test_an_invalid_enquiry_shows_errors_and_stores_nothing(client, enquiry_page
     response = client.post(enquiry_page.url, data)
     assert response.status_code == 200
     assert field_errors(response) == {"Your name", "Email address (optional)"}
-    assert parse(response).find(class_="form-errors")["role"] == "alert"
+    summary = parse(response).find(class_="form-errors")
+    assert summary["role"] == "alert"
+    # The summary links to each field that needs changing.
+    targets = {a["href"] for a in summary.find_all("a")}
+    assert targets == {"#id_your_name", "#id_email_address"}
+    assert all(parse(response).find(id=target[1:]) for target in targets)
     assert FormSubmission.objects.count() == 0
     assert mailoutbox == []
 
