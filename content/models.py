@@ -1,5 +1,7 @@
+import logging
 import re
 from dataclasses import dataclass
+from smtplib import SMTPException
 
 from django.conf import settings
 from django.core.cache import cache
@@ -26,6 +28,8 @@ from .enquiry import (
     rate_limited_response,
 )
 from .linked_pages import linked_page_ids, prefetched_pages
+
+logger = logging.getLogger(__name__)
 
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9][0-9 ().-]{6,24}$",
@@ -671,12 +675,17 @@ class EnquiryFormPage(AbstractEmailForm):
         """Store the submission, then email it to the page's address or the configured one."""
         submission = FormMixin.process_form_submission(self, form)
         if self.recipients():
-            send_mail(
-                self.subject or "Website enquiry",
-                self.render_email(form),
-                self.recipients(),
-                self.from_address or settings.DEFAULT_FROM_EMAIL,
-            )
+            try:
+                send_mail(
+                    self.subject or "Website enquiry",
+                    self.render_email(form),
+                    self.recipients(),
+                    self.from_address or settings.DEFAULT_FROM_EMAIL,
+                )
+            except (OSError, SMTPException):
+                # The enquiry is stored and listed in the admin: the sender should not
+                # see an error, or send it again, because our mail server is down.
+                logger.exception("Enquiry %s stored, but the email was not sent", submission.pk)
         return submission
 
     def serve(self, request, *args, **kwargs):

@@ -113,6 +113,18 @@ def test_without_a_page_address_the_configured_address_gets_the_email(
     assert [email.to for email in mailoutbox] == [["coordinators@example.org"]]
 
 
+def test_when_the_mail_server_is_down_the_enquiry_is_kept_and_thanked(
+    client, enquiry_page, settings
+):
+    # A real SMTP connection to a port where nothing listens.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    response = client.post(enquiry_page.url, form_data(client, enquiry_page))
+    assert response.status_code == 200
+    assert parse(response).h1.get_text(strip=True) == "Thank you, we got your message"
+    assert FormSubmission.objects.count() == 1
+
+
 def test_an_invalid_enquiry_shows_errors_and_stores_nothing(client, enquiry_page, mailoutbox):
     data = form_data(client, enquiry_page, your_name="", email_address="not-an-email")
     response = client.post(enquiry_page.url, data)
