@@ -8,7 +8,10 @@ from content.models import ProcedurePage
 
 CHROMIUM = "/usr/bin/chromium"
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def visible(page, selector):
