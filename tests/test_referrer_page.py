@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from content.models import EnquiryFormPage, HomePage, ProcedurePage, ReferrerPage
 
@@ -116,3 +117,44 @@ def test_how_to_refer_stays_when_staff_empty_its_text(client, starter):
     ids = [s["id"] for s in soup.select("article > section")]
     assert "how-to-refer" in ids and "what-to-send" not in ids
     assert soup.select_one("#how-to-refer a[href^='tel:']").get_text() == "555-0100"
+
+
+REFERRER_STREAMS = (
+    "indications",
+    "usually_suitable",
+    "needs_review",
+    "evidence",
+    "complications",
+    "how_to_refer",
+    "referral_checklist",
+    "team_contact",
+)
+
+
+def test_admin_creates_and_publishes_a_referrer_page(admin_client, home, contact, reference):
+    data = {
+        "title": "For doctors",
+        "slug": "for-doctors",
+        "summary": "How to refer a patient.",
+        "page_references": inline_formset([{"reference": str(reference.pk)}]),
+        "action-publish": "publish",
+    }
+    for model_field in ReferrerPage._meta.fields:
+        if model_field.name.endswith("_heading"):
+            data[model_field.name] = model_field.default
+    for name in REFERRER_STREAMS:
+        data[name] = streamfield([])
+    data["evidence"] = streamfield([("paragraph", rich_text("<p>Pain fell from 5.9.</p>"))])
+    url = reverse("wagtailadmin_pages:add", args=("content", "referrerpage", home.pk))
+    response = admin_client.post(url, nested_form_data(data))
+    assert response.status_code == 302, parse(response).select(".error-message")
+
+    page = ReferrerPage.objects.get(slug="for-doctors")
+    soup = parse(admin_client.get(page.url))
+    assert [s["id"] for s in soup.select("article > section")] == [
+        "summary",
+        "evidence",
+        "how-to-refer",
+        "references",
+    ]
+    assert "5.9" in soup.find(id="evidence").get_text()
