@@ -1,13 +1,20 @@
+import logging
 import re
 from dataclasses import dataclass
+from smtplib import SMTPException
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormMixin
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import (
@@ -21,10 +28,19 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from .blocks import QuestionsBlock, SectionBlock
+from .blocks import CallToActionBlock, QuestionsBlock, SectionBlock
+from .enquiry import (
+    EXPIRED,
+    TOO_FAST,
+    EnquiryFormBuilder,
+    over_rate_limit,
+    rate_limited_response,
+)
 from .glossary import GlossaryMarkingMixin
 from .linked_pages import linked_page_ids, prefetched_pages
 from .plain_language import PlainLanguageCheckMixin
+
+logger = logging.getLogger(__name__)
 
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9][0-9 ().-]{6,24}$",
@@ -175,6 +191,67 @@ PARTS = "includes/section_parts.html"
 REFERENCES = "includes/section_references.html"
 
 
+# Structured data (schema.org) ----------------------------------------------------------
+
+PROCEDURE_TYPES = [
+    ("PercutaneousProcedure", "Through the skin (percutaneous)"),
+    ("NoninvasiveProcedure", "Noninvasive"),
+    ("SurgicalProcedure", "Surgical"),
+]
+
+
+def stream_text(stream_value):
+    """A stream field's prose as plain text, read from its data: no rendering, no queries.
+
+    Links to elsewhere (calls to action) and labels such as a callout's urgency are not
+    part of what the section says, so they are left out.
+    """
+    if not stream_value:
+        return ""
+    pieces = [piece for child in stream_value for piece in block_text(child.block, child.value)]
+    return " ".join(" ".join(pieces).split())
+
+
+def block_text(block, value):
+    if isinstance(block, (CallToActionBlock, blocks.ChoiceBlock)):
+        return []
+    if isinstance(block, blocks.StructBlock):
+        return [
+            piece
+            for name, child in block.child_blocks.items()
+            for piece in block_text(child, value.get(name))
+        ]
+    return block.get_searchable_content(value)
+
+
+def reviewed_by_schema(page):
+    """schema.org review data, only when the page carries it (fields may not exist yet)."""
+    data = {}
+    last_reviewed = getattr(page, "last_reviewed", None)
+    if last_reviewed:
+        data["lastReviewed"] = last_reviewed.isoformat()
+    reviewer = getattr(page, "reviewed_by", None)
+    reviewers = list(reviewer.all()) if hasattr(reviewer, "all") else [reviewer]
+    people = [{"@type": "Person", "name": str(person)} for person in reviewers if person]
+    if people:
+        data["reviewedBy"] = people[0] if len(people) == 1 else people
+    return data
+
+
+def medical_web_page(page, canonical_url, audience, about):
+    """A MedicalWebPage about a MedicalProcedure, as JSON-serialisable data."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": page.title,
+        "url": canonical_url,
+        "description": page.meta_description,
+        "audience": f"https://schema.org/{audience}",
+        **reviewed_by_schema(page),
+        "about": about,
+    }
+
+
 def heading_field(default):
     return models.CharField(max_length=80, default=default, help_text="The section's heading.")
 
@@ -283,7 +360,13 @@ class HomePage(GlossaryMarkingMixin, BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["content.ProcedurePage", "content.StandardPage", "content.GlossaryPage"]
+    subpage_types = [
+        "content.ProcedurePage",
+        "content.StandardPage",
+        "content.ReferrerPage",
+        "content.EnquiryFormPage",
+        "content.GlossaryPage",
+    ]
     max_count = 1
     template = "pages/home_page.html"
 
@@ -295,8 +378,6 @@ class HomePage(GlossaryMarkingMixin, BasePage):
 
 class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, BasePage):  # noqa: DJ008 (Page has __str__)
     """A procedure explained in typed sections, in a fixed, patient-tested order."""
-
-    objects = ReviewedPageManager()
 
     summary_heading = heading_field("In short")
     benefits_heading = heading_field("How it can help")
@@ -317,6 +398,18 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, BasePage):  # noq
     questions_heading = heading_field("Questions people ask")
     questions = StreamField(QuestionsBlock(), blank=True)
     references_heading = heading_field("Where our facts come from")
+    # For schema.org's MedicalProcedure: what search engines and referrers' tools read.
+    procedure_type = models.CharField(
+        max_length=40, choices=PROCEDURE_TYPES, default="PercutaneousProcedure", blank=True
+    )
+    body_location = models.CharField(
+        max_length=100,
+        default="Spine",
+        blank=True,
+        help_text="The part of the body treated, such as Spine.",
+    )
+
+    objects = ReviewedPageManager()
 
     content_panels = Page.content_panels + [
         MultiFieldPanel([FieldPanel("summary_heading"), FieldPanel("summary")], "Summary"),
@@ -364,9 +457,36 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, BasePage):  # noq
         )
     ]
 
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel(
+            [FieldPanel("procedure_type"), FieldPanel("body_location")],
+            "Structured data for search engines",
+        )
+    ]
+
     parent_page_types = ["content.HomePage"]
     subpage_types = []
     template = "pages/procedure_page.html"
+
+    def medical_procedure(self, detailed=True):
+        """schema.org MedicalProcedure built from the same fields the page shows."""
+        data = {
+            "@type": "MedicalProcedure",
+            "name": self.title,
+            "procedureType": self.procedure_type and f"https://schema.org/{self.procedure_type}",
+            "bodyLocation": self.body_location,
+        }
+        if detailed:
+            data.update(
+                description=self.summary,
+                howPerformed=stream_text(self.how_it_works),
+                preparation=stream_text(self.before),
+                followup=stream_text(self.after),
+            )
+        return {key: value for key, value in data.items() if value}
+
+    def structured_data(self, canonical_url):
+        return medical_web_page(self, canonical_url, "Patient", self.medical_procedure())
 
     def references(self):
         return [item.reference for item in self.page_references.select_related("reference")]
@@ -507,3 +627,256 @@ class ReviewReminder(models.Model):
 
     def __str__(self):
         return f"Review reminder sent on {self.sent_on}"
+
+
+HOW_TO_REFER = "includes/section_how_to_refer.html"
+
+
+class ReferrerPage(BasePage):
+    """For referring physicians: who to send, the evidence, and how to refer."""
+
+    summary_heading = heading_field("In short")
+    indications_heading = heading_field("Indications")
+    indications = StreamField(SectionBlock(), blank=True)
+    selection_heading = heading_field("Patient selection")
+    suitable_heading = heading_field("Usually suitable")
+    usually_suitable = StreamField(SectionBlock(), blank=True)
+    review_heading = heading_field("Usually not suitable, or needs specialist review")
+    needs_review = StreamField(SectionBlock(), blank=True)
+    evidence_heading = heading_field("The evidence in numbers")
+    evidence = StreamField(SectionBlock(), blank=True)
+    complications_heading = heading_field("Complications")
+    complications = StreamField(SectionBlock(), blank=True)
+    refer_heading = heading_field("How to refer")
+    how_to_refer = StreamField(
+        SectionBlock(),
+        blank=True,
+        help_text="Shown after the phone, fax and email from the contact details.",
+    )
+    checklist_heading = heading_field("What to send with a referral")
+    referral_checklist = StreamField(SectionBlock(), blank=True)
+    team_heading = heading_field("Contact the physician team")
+    team_contact = StreamField(SectionBlock(), blank=True)
+    references_heading = heading_field("References")
+    procedure = models.ForeignKey(
+        "content.ProcedurePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The procedure this page is about, for search engines' structured data.",
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("summary_heading"), FieldPanel("summary")], "Summary"),
+        MultiFieldPanel(
+            [FieldPanel("indications_heading"), FieldPanel("indications")], "Indications"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("selection_heading"),
+                FieldPanel("suitable_heading"),
+                FieldPanel("usually_suitable"),
+                FieldPanel("review_heading"),
+                FieldPanel("needs_review"),
+            ],
+            "Patient selection",
+        ),
+        MultiFieldPanel([FieldPanel("evidence_heading"), FieldPanel("evidence")], "Evidence"),
+        MultiFieldPanel(
+            [FieldPanel("complications_heading"), FieldPanel("complications")], "Complications"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("refer_heading"),
+                FieldPanel("how_to_refer"),
+                FieldPanel("checklist_heading"),
+                FieldPanel("referral_checklist"),
+            ],
+            "How to refer",
+        ),
+        MultiFieldPanel([FieldPanel("team_heading"), FieldPanel("team_contact")], "Contact"),
+        MultiFieldPanel(
+            [
+                FieldPanel("references_heading"),
+                InlinePanel("page_references", label="Reference"),
+            ],
+            "References",
+        ),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("procedure")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField(name)
+        for name in (
+            "indications",
+            "usually_suitable",
+            "needs_review",
+            "evidence",
+            "complications",
+            "how_to_refer",
+            "referral_checklist",
+            "team_contact",
+        )
+    ]
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = []
+    template = "pages/referrer_page.html"
+
+    class Meta:
+        verbose_name = "referring physicians page"
+
+    def references(self):
+        return [item.reference for item in self.page_references.select_related("reference")]
+
+    def sections(self):
+        """The sections that have content, in their fixed order, each with its anchor."""
+        selection_parts = tuple(
+            Section(anchor, heading, body)
+            for anchor, heading, body in (
+                ("usually-suitable", self.suitable_heading, self.usually_suitable),
+                ("needs-review", self.review_heading, self.needs_review),
+            )
+            if body
+        )
+        candidates = [
+            Section("summary", self.summary_heading, self.summary, template=SUMMARY),
+            Section("indications", self.indications_heading, self.indications),
+            Section(
+                "patient-selection", self.selection_heading, parts=selection_parts, template=PARTS
+            ),
+            Section("evidence", self.evidence_heading, self.evidence),
+            Section("complications", self.complications_heading, self.complications),
+            Section("how-to-refer", self.refer_heading, self.how_to_refer, template=HOW_TO_REFER),
+            Section("what-to-send", self.checklist_heading, self.referral_checklist),
+            Section("contact", self.team_heading, self.team_contact),
+            Section("references", self.references_heading, self.references(), template=REFERENCES),
+        ]
+        # How to refer is always shown: its phone, fax and email come from the contact details.
+        return [
+            section
+            for section in candidates
+            if section.body or section.parts or section.template == HOW_TO_REFER
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.sections()
+        return context
+
+    def structured_data(self, canonical_url):
+        procedure = self.procedure
+        about = procedure.medical_procedure(detailed=False) if procedure else None
+        data = medical_web_page(self, canonical_url, "Clinician", about)
+        if about is None:
+            del data["about"]
+        return data
+
+
+class ReferrerPageReference(Orderable):
+    page = ParentalKey(ReferrerPage, on_delete=models.CASCADE, related_name="page_references")
+    reference = models.ForeignKey(Reference, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("reference")]
+
+
+# The enquiry form ------------------------------------------------------------------------
+
+MEDICAL_RECORDS_NOTICE = (
+    "Please do not send medical records, scan results or details about your health "
+    "through this form. It is not a secure way to share them. We will tell you how to "
+    "send them safely when we talk."
+)
+
+
+class EnquiryFormField(AbstractFormField):
+    page = ParentalKey("EnquiryFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class EnquiryFormPage(AbstractEmailForm):
+    """'Ask about the procedure or refer a patient': a form staff build in the admin."""
+
+    intro = models.TextField(blank=True, help_text="A sentence or two above the form.")
+    privacy_notice = models.TextField(
+        default=MEDICAL_RECORDS_NOTICE,
+        help_text="Shown above the form, so that nobody sends medical records through it.",
+    )
+    thank_you_heading = models.CharField(max_length=120, default="Thank you, we got your message")
+    thank_you_text = models.TextField(
+        blank=True, help_text="What happens next, and when. One paragraph per line."
+    )
+
+    form_builder = EnquiryFormBuilder
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("privacy_notice"),
+        InlinePanel("form_fields", label="Form fields"),
+        MultiFieldPanel(
+            [FieldPanel("thank_you_heading"), FieldPanel("thank_you_text")], "Thank-you page"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("to_address"), FieldPanel("from_address"), FieldPanel("subject")],
+            "Email",
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "pages/enquiry_form_page.html"
+    landing_page_template = "pages/enquiry_form_page_landing.html"
+
+    class Meta:
+        verbose_name = "enquiry form page"
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.intro
+
+    @property
+    def thank_you_paragraphs(self):
+        return [line.strip() for line in self.thank_you_text.splitlines() if line.strip()]
+
+    def get_submissions_list_view_class(self):
+        from .submissions import EnquirySubmissionsListView  # the view imports form models
+
+        return EnquirySubmissionsListView
+
+    def recipients(self):
+        addresses = self.to_address or settings.ENQUIRY_EMAIL_TO
+        return [address.strip() for address in addresses.split(",") if address.strip()]
+
+    def process_form_submission(self, form):
+        """Store the submission, then email it to the page's address or the configured one."""
+        submission = FormMixin.process_form_submission(self, form)
+        if self.recipients():
+            try:
+                send_mail(
+                    self.subject or "Website enquiry",
+                    self.render_email(form),
+                    self.recipients(),
+                    self.from_address or settings.DEFAULT_FROM_EMAIL,
+                )
+            except (OSError, SMTPException):
+                # The enquiry is stored and listed in the admin: the sender should not
+                # see an error, or send it again, because our mail server is down.
+                logger.exception("Enquiry %s stored, but the email was not sent", submission.pk)
+        return submission
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        if over_rate_limit(request):
+            return rate_limited_response(request, self)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        if form.is_valid():
+            if form.is_spam:
+                return self.render_landing_page(request)  # calm, and nothing is kept
+            return self.render_landing_page(request, self.process_form_submission(form))
+        if any(error in form.non_field_errors() for error in (TOO_FAST, EXPIRED)):
+            form.renew_start_time()
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context)

@@ -20,22 +20,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.apps import apps
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import transaction
+from django.db.models import ForeignKey
 from wagtail import blocks
 from wagtail.actions.delete_page import DeletePageAction
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.fields import StreamField
 from wagtail.log_actions import log
-from wagtail.models import Page, PageLogEntry, Revision, Site
+from wagtail.models import GroupPagePermission, Page, PageLogEntry, Revision, Site
 
-from .models import (
-    Clinician,
-    ContactSettings,
-    GlossaryTerm,
-    HomePage,
-    ProcedurePageReference,
-    Reference,
-)
+from .enquiry import REFERRAL_COORDINATORS
+from .models import Clinician, ContactSettings, EnquiryFormPage, GlossaryTerm, HomePage, Reference
 
 STARTER_DIR = Path(__file__).resolve().parent / "starter"
 
@@ -74,6 +71,8 @@ def load(directory=STARTER_DIR):
         references = load_references(read_json(directory / "references.json"), report)
         pages = [read_json(path) for path in sorted((directory / "pages").glob("*.json"))]
         load_pages(pages, references, settings, report)
+        load_redirects(read_json(directory / "redirects.json"), report)
+        ensure_referral_coordinators(report)
     return report.lines
 
 
@@ -274,7 +273,7 @@ def new_page(model, data):
     plain = {
         name: value
         for name, value in data.get("fields", {}).items()
-        if not isinstance(model_field(model, name, data), StreamField)
+        if not isinstance(model_field(model, name, data), (StreamField, ForeignKey))
     }
     return model(title=data["title"], slug=data["slug"], live=False, **plain)
 
@@ -326,8 +325,9 @@ def wanted_values(model, data, references, page_id):
     """The field values the data asks for, checked as the editor's form would check them."""
     wanted = {"title": data["title"]}
     for name, value in data.get("fields", {}).items():
-        stream_field = model_field(model, name, data)
-        if isinstance(stream_field, StreamField):
+        field_ = model_field(model, name, data)
+        if isinstance(field_, StreamField):
+            stream_field = field_
             value = stream_field.to_python(
                 resolve_pages(stream_field.stream_block, value, page_id, name)
             )
@@ -336,25 +336,46 @@ def wanted_values(model, data, references, page_id):
             except ValidationError as error:
                 details = error.as_json_data() if hasattr(error, "as_json_data") else error
                 raise StarterContentError(f"{page_label(data)}, {name}: {details}") from error
+        elif is_page_link(field_):
+            name, value = field_.attname, page_id(value)
         wanted[name] = value
     if "references" in data:
         if not hasattr(model, "page_references"):
             raise StarterContentError(f"{page_label(data)}: this page type has no references")
+        reference_model = model.page_references.rel.related_model
         try:
             wanted["page_references"] = [
-                ProcedurePageReference(reference=references[key], sort_order=order)
+                reference_model(reference=references[key], sort_order=order)
                 for order, key in enumerate(data["references"])
             ]
         except KeyError as error:
             raise StarterContentError(f"{page_label(data)}: no reference {error}") from error
+    if "form_fields" in data:
+        if not hasattr(model, "form_fields"):
+            raise StarterContentError(f"{page_label(data)}: this page type has no form fields")
+        field_model = model.form_fields.rel.related_model
+        wanted["form_fields"] = [
+            field_model(sort_order=order, **item) for order, item in enumerate(data["form_fields"])
+        ]
     return wanted
+
+
+def is_page_link(model_field):
+    """A foreign key to a page, given in the data as the page's slug."""
+    return isinstance(model_field, ForeignKey) and issubclass(model_field.related_model, Page)
+
+
+FORM_FIELD_ATTRIBUTES = ("label", "field_type", "required", "choices", "default_value", "help_text")
 
 
 def comparable(page, name, value):
     """A field's value in a form that compares equal when the content is the same."""
-    if name == "page_references":
+    if name in ("page_references", "form_fields"):
         items = value.all() if hasattr(value, "all") else value
-        return [item.reference_id for item in sorted(items, key=lambda i: i.sort_order or 0)]
+        items = sorted(items, key=lambda i: i.sort_order or 0)
+        if name == "form_fields":
+            return [tuple(getattr(item, a) for a in FORM_FIELD_ATTRIBUTES) for item in items]
+        return [item.reference_id for item in items]
     model_field = type(page)._meta.get_field(name)
     if isinstance(model_field, StreamField):
         return without_ids(model_field.stream_block.get_prep_value(value))
@@ -408,3 +429,41 @@ def resolve_pages(block, value, page_id, path):
     if isinstance(block, blocks.PageChooserBlock) and isinstance(value, str):
         return page_id(value)
     return value
+
+
+# Short links and the people who read enquiries -----------------------------------------
+
+
+def load_redirects(data, report):
+    """Permanent short links (such as /star/) to starter pages, made once; staff own them."""
+    for item in data:
+        path = Redirect.normalise_path(item["old_path"])
+        label = f"Redirect {path}"
+        page = Page.objects.filter(slug=item["page"], depth=3).first()
+        if page is None:
+            raise StarterContentError(f"redirects.json: no starter page {item['page']!r}")
+        existing = Redirect.objects.filter(old_path=path, site=None).first()
+        if existing is None:
+            Redirect.objects.create(old_path=path, site=None, is_permanent=True, redirect_page=page)
+            report.add(label, CREATED)
+        elif existing.redirect_page_id == page.pk and existing.is_permanent:
+            report.add(label, UNCHANGED)
+        else:
+            report.add(label, LEFT_ALONE, "edited by staff")
+
+
+def ensure_referral_coordinators(report):
+    """The group that reads enquiries: Wagtail shows a form's submissions to those who can
+    edit the form page (and content/wagtail_hooks.py narrows that to this group)."""
+    label = f"Group {REFERRAL_COORDINATORS!r}"
+    if Group.objects.filter(name=REFERRAL_COORDINATORS).exists():
+        report.add(label, UNCHANGED)
+        return
+    group = Group.objects.create(name=REFERRAL_COORDINATORS)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    form_page = EnquiryFormPage.objects.order_by("pk").first()
+    if form_page is not None:
+        GroupPagePermission.objects.create(group=group, page=form_page, permission_type="change")
+    report.add(label, CREATED)

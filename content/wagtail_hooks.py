@@ -4,6 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import page_permission_policy
 
+from .enquiry import REFERRAL_COORDINATORS
 from .linked_pages import PrefetchedPageLinkHandler
 from .models import ContactSettings
 from .reports import ContentDueForReviewView
@@ -79,3 +80,12 @@ class ReviewDuePanel(Component):
 def add_review_due_panel(request, panels):
     editable = page_permission_policy.instances_user_has_permission_for(request.user, "change")
     panels.append(ReviewDuePanel(pages_due_for_review(pages=editable).count()))
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_coordinators_read_enquiries(user, editable_forms):
+    """Enquiries hold personal details: only referral coordinators and administrators see
+    them, whatever page permissions other editors have."""
+    if user.is_superuser or user.groups.filter(name=REFERRAL_COORDINATORS).exists():
+        return editable_forms
+    return editable_forms.none()

@@ -10,10 +10,12 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from content.models import (
     ContactSettings,
+    EnquiryFormPage,
     GlossaryPage,
     HomePage,
     ProcedurePage,
     Reference,
+    ReferrerPage,
     StandardPage,
 )
 from content.starter import STARTER_DIR
@@ -51,6 +53,8 @@ def test_creates_every_page_and_setting(loaded, client):
         ProcedurePage,
         StandardPage,
         GlossaryPage,
+        ReferrerPage,
+        EnquiryFormPage,
     }
     assert StandardPage.objects.get(slug="accessibility").live
 

@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import rich_text
 
 from content.glossary import Glossary, current_glossary
-from content.models import GlossaryTerm, ProcedurePage
+from content.models import GlossaryTerm, ProcedurePage, ReferrerPage
 from content.plain_language import PlainLanguageCheckMixin, check
 from content.readability import grade, readable_text, smog
 
@@ -96,7 +96,8 @@ def test_the_starter_content_passes_the_check(starter, client, capsys):
     pages = [
         page
         for page in Page.objects.live().specific().order_by("path")
-        if isinstance(page, PlainLanguageCheckMixin)
+        # The referrer page is written for physicians: the patient rules do not bind it.
+        if isinstance(page, PlainLanguageCheckMixin) and not isinstance(page, ReferrerPage)
     ]
     assert len(pages) == 4  # home, accessibility, glossary, procedure
     for page in pages:

@@ -224,3 +224,24 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "content.workflow_finish.publish_reviewed_revis
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env(
     "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", DEFAULT_FROM_EMAIL
 )
+# Behind a reverse proxy (DJANGO_BEHIND_PROXY=1), the visitor's address is the last entry
+# of X-Forwarded-For; otherwise that header is ignored, since anyone can send it.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+
+# The enquiry form (content.EnquiryFormPage): where enquiries go when the page has no
+# address of its own, length limits, spam protection and data retention.
+ENQUIRY_EMAIL_TO = env("ENQUIRY_EMAIL_TO", "spine-tumor-program@example.org")
+ENQUIRY_FIELD_MAX_LENGTH = 200
+ENQUIRY_MESSAGE_MAX_LENGTH = int(env("ENQUIRY_MESSAGE_MAX_LENGTH", "3000"))
+ENQUIRY_MIN_SECONDS = int(env("ENQUIRY_MIN_SECONDS", "3"))
+ENQUIRY_FORM_MAX_AGE_SECONDS = 24 * 60 * 60
+ENQUIRY_RATE_LIMIT = int(env("ENQUIRY_RATE_LIMIT", "10"))
+ENQUIRY_RATE_LIMIT_WINDOW_SECONDS = int(env("ENQUIRY_RATE_LIMIT_WINDOW_SECONDS", "3600"))
+FORM_SUBMISSION_RETENTION_DAYS = int(env("FORM_SUBMISSION_RETENTION_DAYS", "180"))
+
+# A form posted without its CSRF token gets a page that says what to do, with the phone.
+CSRF_FAILURE_VIEW = "content.views.csrf_failure"
+
+# Site search: longer queries are refused with a message rather than run.
+SEARCH_QUERY_MAX_LENGTH = 100
+SEARCH_RESULTS_PER_PAGE = 10

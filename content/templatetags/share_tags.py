@@ -1,0 +1,70 @@
+"""Links that travel: the canonical address, share previews, structured data, QR codes."""
+
+import hashlib
+import json
+
+import segno
+from django import template
+from django.core.cache import cache
+from django.templatetags.static import static
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# json.dumps leaves <, > and & alone; inside <script> they could end the element early.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+SHARE_IMAGE = "img/share.png"
+
+
+def canonical_url(page, request):
+    """The page's address on its site as configured in Wagtail, never the Host header."""
+    return page.get_full_url(request)
+
+
+@register.simple_tag(takes_context=True)
+def page_canonical_url(context, page):
+    return canonical_url(page, context.get("request"))
+
+
+@register.inclusion_tag("includes/share_meta.html", takes_context=True)
+def share_meta(context):
+    """Canonical link, Open Graph and Twitter card tags, and schema.org JSON-LD."""
+    page = context.get("page")
+    if not hasattr(page, "get_full_url"):
+        return {}
+    canonical = canonical_url(page, context.get("request"))
+    if not canonical:
+        return {}
+    structured_data = getattr(page, "structured_data", None)
+    return {
+        "page": page,
+        "contact": context.get("contact"),
+        "canonical": canonical,
+        "image": absolute(canonical, static(SHARE_IMAGE)),
+        "json_ld": json_ld(structured_data(canonical)) if structured_data else "",
+    }
+
+
+def absolute(canonical, path):
+    if path.startswith(("http://", "https://")):
+        return path
+    scheme, _, rest = canonical.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}{path}"
+
+
+def json_ld(data):
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
+
+
+@register.simple_tag
+def qr_code_svg(url, label="QR code that opens this page"):
+    """An inline SVG QR code for the address, made once per address and then cached."""
+    if not url:
+        return ""
+    key = "qr-svg:" + hashlib.sha256(url.encode()).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        qr = segno.make(url, error="m", micro=False)
+        svg = qr.svg_inline(scale=3, border=2, title=label, svgclass="qr-code", lineclass=None)
+        cache.set(key, svg, timeout=None)
+    return mark_safe(svg)  # noqa: S308 (segno's own markup; the title is our fixed text)
