@@ -225,16 +225,15 @@ def block_text(block, value):
 
 
 def reviewed_by_schema(page):
-    """schema.org review data, only when the page carries it (fields may not exist yet)."""
-    data = {}
-    last_reviewed = getattr(page, "last_reviewed", None)
-    if last_reviewed:
-        data["lastReviewed"] = last_reviewed.isoformat()
-    reviewer = getattr(page, "reviewed_by", None)
-    reviewers = list(reviewer.all()) if hasattr(reviewer, "all") else [reviewer]
-    people = [{"@type": "Person", "name": str(person)} for person in reviewers if person]
-    if people:
-        data["reviewedBy"] = people[0] if len(people) == 1 else people
+    """schema.org review data, only once a clinician has signed the page off.
+
+    A reviewer chosen for a review that has not happened yet is no claim to make.
+    """
+    if not page.last_reviewed:
+        return {}
+    data = {"lastReviewed": page.last_reviewed.isoformat()}
+    if page.reviewed_by:
+        data["reviewedBy"] = {"@type": "Person", "name": str(page.reviewed_by)}
     return data
 
 
@@ -632,8 +631,11 @@ class ReviewReminder(models.Model):
 HOW_TO_REFER = "includes/section_how_to_refer.html"
 
 
-class ReferrerPage(BasePage):
-    """For referring physicians: who to send, the evidence, and how to refer."""
+class ReferrerPage(ClinicalReviewMixin, BasePage):  # noqa: DJ008 (Page has __str__)
+    """For referring physicians: who to send, the evidence, and how to refer.
+
+    It states evidence and complications, so clinicians sign it off like a patient page.
+    """
 
     summary_heading = heading_field("In short")
     indications_heading = heading_field("Indications")
@@ -666,6 +668,8 @@ class ReferrerPage(BasePage):
         related_name="+",
         help_text="The procedure this page is about, for search engines' structured data.",
     )
+
+    objects = ReviewedPageManager()
 
     content_panels = Page.content_panels + [
         MultiFieldPanel([FieldPanel("summary_heading"), FieldPanel("summary")], "Summary"),
@@ -703,6 +707,7 @@ class ReferrerPage(BasePage):
             ],
             "References",
         ),
+        ClinicalReviewMixin.review_panel(),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("procedure")]
     search_fields = BasePage.search_fields + [

@@ -1,5 +1,6 @@
 """Links that travel: canonical address, share previews, JSON-LD, sitemap, robots, short links."""
 
+import datetime
 import hashlib
 import json
 from xml.etree import ElementTree
@@ -13,7 +14,7 @@ from django.core.management import call_command
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
-from content.models import ProcedurePage, ReferrerPage, StandardPage
+from content.models import Clinician, ProcedurePage, ReferrerPage, StandardPage
 
 from .conftest import parse, publish
 
@@ -208,3 +209,29 @@ def test_standard_pages_keep_their_canonical_link(client, standard_page):
     soup = parse(client.get(standard_page.url))
     assert soup.find("link", rel="canonical")["href"] == standard_page.full_url
     assert not soup.find("script", type="application/ld+json")
+
+
+@pytest.mark.parametrize("model", [ProcedurePage, ReferrerPage])
+def test_a_reviewed_page_states_its_review_in_the_page_and_json_ld(client, starter, model):
+    page = model.objects.get()
+    page.reviewed_by = Clinician.objects.create(name="Dana Reyes", credentials="MD")
+    page.last_reviewed = datetime.date(2026, 11, 2)
+    page.next_review_due = datetime.date(2027, 11, 2)
+    publish(page)
+
+    response = client.get(page.url)
+    data = json_ld(response)
+    assert data["lastReviewed"] == "2026-11-02"
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Dana Reyes, MD"}
+    review_line = parse(response).select_one(".page-meta--review")
+    assert [time["datetime"] for time in review_line.find_all("time")] == [
+        "2026-11-02",
+        "2027-11-02",
+    ]
+
+
+def test_a_chosen_reviewer_is_not_claimed_before_the_review(client, starter):
+    starter.reviewed_by = Clinician.objects.create(name="Dana Reyes", credentials="MD")
+    publish(starter)
+    data = json_ld(client.get(starter.url))
+    assert "reviewedBy" not in data and "lastReviewed" not in data
