@@ -1,6 +1,10 @@
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtailcache.cache import clear_cache
 
 from .models import ContactSettings
 
@@ -8,3 +12,23 @@ from .models import ContactSettings
 @receiver([post_save, post_delete], sender=ContactSettings)
 def forget_cached_contact_settings(sender, **kwargs):
     cache.delete(ContactSettings.CACHE_KEY)
+
+
+# The page cache (content/page_cache.py) is cleared whenever what a page shows may change.
+@receiver([page_published, page_unpublished, post_page_move])
+def clear_page_cache_on_page_change(sender, **kwargs):
+    clear_cache()
+
+
+@receiver([post_save, post_delete])
+def clear_page_cache_when_shown_content_changes(sender, **kwargs):
+    """Snippets, contact details, images and sites appear on pages; deleted pages vanish.
+
+    A page's own saves are left out: drafts are not live; publishing has its own signal.
+    """
+    deleted_page = kwargs.get("signal") is post_delete and issubclass(sender, Page)
+    shown_on_pages = not issubclass(sender, Page) and (
+        sender._meta.app_label == "content" or issubclass(sender, (AbstractImage, Site))
+    )
+    if deleted_page or shown_on_pages:
+        clear_cache()

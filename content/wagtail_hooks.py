@@ -2,6 +2,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from . import page_cache
 from .linked_pages import PrefetchedPageLinkHandler
 from .models import ContactSettings
 
@@ -29,3 +30,8 @@ def add_example_contact_details_panel(request, panels):
 @hooks.register("register_rich_text_features", order=10)
 def use_prefetched_page_links(features):
     features.register_link_type(PrefetchedPageLinkHandler)
+
+
+# The page cache's rules (content/page_cache.py).
+hooks.register("is_request_cacheable", page_cache.is_request_cacheable)
+hooks.register("is_response_cacheable", page_cache.is_response_cacheable)

@@ -6,11 +6,15 @@ the database, so page types that other branches add are covered without touching
 
 import os
 import shutil
+from itertools import chain
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps
+from django.core import serializers
 from django.core.management import call_command
+from django.db import connection, transaction
 from wagtail.models import Page
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make are
@@ -44,9 +48,8 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
-            # The live server needs committed data; restoring the migrations' rows (the tree's
-            # root, the default site, groups, workflows) after each test keeps them realistic.
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            # The live server needs committed data, so these tests are transactional.
+            item.add_marker(pytest.mark.django_db(transaction=True))
 
 
 @pytest.fixture(scope="session")
@@ -58,9 +61,47 @@ def browser():
         chromium.close()
 
 
+# Rebuilt by Django after each emptying, under new ids: saved rows point at them by name.
+REBUILT = {"contenttypes.contenttype", "auth.permission"}
+
+
+@pytest.fixture(scope="session")
+def migration_data(django_db_setup, django_db_blocker):
+    """The rows migrations made (the tree's root, the default site, groups, workflows).
+
+    Transactional tests empty every table afterwards, and Django's serialized_rollback does
+    not bring them back once ordinary `db` tests have run in the same session.
+    """
+    in_dependency_order = serializers.sort_dependencies(
+        [(config, None) for config in apps.get_app_configs()], allow_cycles=True
+    )
+    models = [
+        model
+        for model in in_dependency_order
+        if model._meta.label_lower not in REBUILT and model._meta.concrete_model is model
+    ]
+    with django_db_blocker.unblock():
+        rows = chain.from_iterable(model._base_manager.order_by("pk") for model in models)
+        return serializers.serialize("json", rows, use_natural_foreign_keys=True)
+
+
+def restore(data):
+    """Load the saved rows, as loaddata does: links to rows not yet loaded are set last."""
+    waiting = []
+    with transaction.atomic(), connection.constraint_checks_disabled():
+        for row in serializers.deserialize("json", data, handle_forward_references=True):
+            row.save()
+            if row.deferred_fields:
+                waiting.append(row)
+        for row in waiting:
+            row.save_deferred_fields()
+
+
 @pytest.fixture
-def site(live_server):
+def site(live_server, migration_data):
     """The starter site, served by the live server. Returns its base URL."""
+    if not Page.objects.filter(depth=1).exists():
+        restore(migration_data)
     call_command("load_content", verbosity=0)
     return live_server.url
 
