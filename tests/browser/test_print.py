@@ -5,6 +5,7 @@ def test_print_hides_navigation_and_shows_every_answer(pages, open_page):
     answers_seen = 0
     for _title, path in pages:
         page, _ = open_page(path)
+        assert page.locator(".site-nav").is_visible(), f"{path}: the menu shows on screen"
         page.emulate_media(media="print")
         for selector in (".site-nav", ".skip-link", ".toc"):
             for element in page.locator(selector).all():
