@@ -49,3 +49,33 @@ def test_frontend_cache_purging_is_off_unless_configured():
     )
     assert on.returncode == 0, on.stderr
     assert "HTTPBackend" in on.stdout and "127.0.0.1:8080" in on.stdout
+
+
+FETCH_STYLESHEET = """
+from django.templatetags.static import static
+from django.test import Client
+url = static("css/site.css")
+for encoding in ("br", "gzip"):
+    response = Client().get(url, HTTP_ACCEPT_ENCODING=encoding, HTTP_HOST="star.example.org",
+                            secure=True)
+    print(url, response.status_code, response["Content-Encoding"], response["Cache-Control"])
+"""
+
+
+def test_static_files_are_hashed_compressed_and_cached_for_ever(tmp_path):
+    static_root = tmp_path / "static"
+    environment = {**PRODUCTION, "DJANGO_STATIC_ROOT": str(static_root)}
+    collected = manage("collectstatic", "--noinput", "-v", "0", **environment)
+    assert collected.returncode == 0, collected.stderr
+    stylesheets = {path.name for path in (static_root / "css").iterdir()}
+    hashed = {name for name in stylesheets if name.startswith("site.") and name != "site.css"}
+    assert any(name.endswith(".css.br") for name in hashed)
+    assert any(name.endswith(".css.gz") for name in hashed)
+
+    served = manage("shell", "-v", "0", "-c", FETCH_STYLESHEET, **environment)
+    assert served.returncode == 0, served.stderr
+    lines = [line.split(" ", 3) for line in served.stdout.splitlines() if line.strip()]
+    for (url, status, encoding, cache_control), expected in zip(lines, ("br", "gzip"), strict=True):
+        assert url.startswith("/static/css/site.") and url != "/static/css/site.css"
+        assert (status, encoding) == ("200", expected)
+        assert "immutable" in cache_control and "max-age=315360000" in cache_control
