@@ -27,6 +27,9 @@ REACHABLE = f"""() => [...document.querySelectorAll("{FOCUSABLE}")]
   .filter(el => el.getClientRects().length > 0 || el.classList.contains('skip-link'))
   .filter(el => !el.closest('[hidden], [inert]'))
   .filter(el => el.closest('details:not([open])') === null || el.tagName === 'SUMMARY')
+  // A group of radio buttons is one tab stop; the arrow keys move within it.
+  .filter((el, i, all) => el.type !== 'radio' ||
+    all.findIndex(other => other.type === 'radio' && other.name === el.name) === i)
   .length"""
 
 
