@@ -29,8 +29,7 @@ if [ -n "$missing" ]; then
     echo "bench needs:$missing" >&2; exit 1
   fi
 fi
-# npm ci refuses Lighthouse 12.8's lock (a dependency it leaves out), so: npm install.
-[ -x bench/node_modules/.bin/lighthouse ] || (cd bench && npm install --no-audit --no-fund --silent)
+[ -x bench/node_modules/.bin/lighthouse ] || (cd bench && npm ci --no-audit --no-fund --silent)
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done; }
