@@ -164,3 +164,12 @@ def test_anonymous_html_is_gzipped_and_editor_html_is_not(admin_client, client, 
     assert again[CACHE_HEADER] == "hit" and again["Content-Encoding"] == "gzip"
     editor = admin_client.get(procedure_page.url, HTTP_ACCEPT_ENCODING="gzip")
     assert editor.get("Content-Encoding") is None
+
+
+def test_staff_can_empty_the_page_cache_from_the_admin(admin_client, client, procedure_page):
+    client.get(procedure_page.url)
+    assert admin_client.get(reverse("wagtailcache_admin:index")).status_code == 200
+    assert client.get(reverse("wagtailcache_admin:clearcache")).status_code == 302  # to log in
+    assert client.get(procedure_page.url)[CACHE_HEADER] == "hit"
+    admin_client.get(reverse("wagtailcache_admin:clearcache"))
+    assert client.get(procedure_page.url)[CACHE_HEADER] == "miss"
