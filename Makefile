@@ -48,8 +48,21 @@ format: install-test
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+## make serve-prod: the production configuration (gunicorn, WhiteNoise, page cache) on
+## loopback over plain http, with SQLite. Not for a public server.
+PROD_ENV = DJANGO_ENV=production DJANGO_ALLOW_HTTP=1 \
+	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
+	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}
+serve-prod: install
+	$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v 0
+	$(PROD_ENV) $(PY) manage.py migrate --noinput -v 0
+	$(PROD_ENV) $(PY) manage.py load_content -v 0
+	$(PROD_ENV) $(PY) manage.py clear_wagtail_cache
+	$(PROD_ENV) $(VENV)/bin/gunicorn website.wsgi --config gunicorn.conf.py --bind 127.0.0.1:$(PORT)
+
+## make bench: Lighthouse, wrk against serve-prod and nginx, per-page queries and render time
 bench: install-test
-	$(PY) bench/render.py
+	bench/run.sh
 
 clean:
 	rm -rf $(VENV) staticfiles test-results .pytest_cache

@@ -25,6 +25,7 @@ from wagtail.models import (
     RevisionMixin,
     WorkflowMixin,
 )
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -320,7 +321,15 @@ class ClinicalReviewMixin(models.Model):
             raise ValidationError(errors)
 
 
-class ReviewedPageManager(PageManager):
+class ReviewedPageQuerySet(PageQuerySet):
+    def only(self, *fields):
+        # Treebeard deletes a subtree through .only("path", ...): a join on a column left
+        # out is refused, so the reviewer is not joined there.
+        unjoined = self.select_related(None)
+        return super(ReviewedPageQuerySet, unjoined).only(*fields)
+
+
+class ReviewedPageManager(PageManager.from_queryset(ReviewedPageQuerySet)):
     """Fetches the reviewer with the page: the review line costs no extra query."""
 
     def get_queryset(self):

@@ -1,7 +1,10 @@
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_unpublished, post_page_move
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtailcache.cache import clear_cache
 
 from .glossary import forget_glossary
 from .models import ContactSettings, GlossaryPage, GlossaryTerm
@@ -23,3 +26,23 @@ def forget_cached_glossary(sender, **kwargs):
 def forget_cached_glossary_when_its_page_changes(sender, instance, **kwargs):
     if isinstance(instance.specific_deferred, GlossaryPage):
         forget_glossary()
+
+
+# The page cache (content/page_cache.py) is cleared whenever what a page shows may change.
+@receiver([page_published, page_unpublished, post_page_move])
+def clear_page_cache_on_page_change(sender, **kwargs):
+    clear_cache()
+
+
+@receiver([post_save, post_delete])
+def clear_page_cache_when_shown_content_changes(sender, **kwargs):
+    """Snippets, contact details, images and sites appear on pages; deleted pages vanish.
+
+    A page's own saves are left out: drafts are not live; publishing has its own signal.
+    """
+    deleted_page = kwargs.get("signal") is post_delete and issubclass(sender, Page)
+    shown_on_pages = not issubclass(sender, Page) and (
+        sender._meta.app_label == "content" or issubclass(sender, (AbstractImage, Site))
+    )
+    if deleted_page or shown_on_pages:
+        clear_cache()

@@ -4,6 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import page_permission_policy
 
+from . import page_cache
 from .enquiry import REFERRAL_COORDINATORS
 from .linked_pages import PrefetchedPageLinkHandler
 from .models import ContactSettings
@@ -89,3 +90,8 @@ def only_coordinators_read_enquiries(user, editable_forms):
     if user.is_superuser or user.groups.filter(name=REFERRAL_COORDINATORS).exists():
         return editable_forms
     return editable_forms.none()
+
+
+# The page cache's rules (content/page_cache.py).
+hooks.register("is_request_cacheable", page_cache.is_request_cacheable)
+hooks.register("is_response_cacheable", page_cache.is_response_cacheable)

@@ -1,6 +1,6 @@
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.urls import reverse
 from wagtail import blocks
 from wagtail.fields import StreamField
@@ -28,6 +28,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """The full-page cache too (content/page_cache.py): no page leaks from one test to the next."""
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
 
 
 def parse(response):

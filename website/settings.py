@@ -121,12 +121,7 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "star-site",
-    }
-}
+# CACHES: see 'Serving fast' at the end.
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -245,3 +240,96 @@ CSRF_FAILURE_VIEW = "content.views.csrf_failure"
 # Site search: longer queries are refused with a message rather than run.
 SEARCH_QUERY_MAX_LENGTH = 100
 SEARCH_RESULTS_PER_PAGE = 10
+
+# --- Serving fast: caches, the page cache, compression, CDN headers (see README, "Speed") ---
+
+# Production runs several gunicorn workers: they must share one cache, or a publish would
+# clear only the worker that handled it. A directory on local disk is shared by every worker
+# on the machine; with several machines, point DJANGO_CACHE_DIR at shared storage or swap in
+# a network cache backend here.
+CACHE_DIR = env("DJANGO_CACHE_DIR", "")
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "86400"))  # publishing clears it anyway
+
+
+def cache_backend(name, **options):
+    if CACHE_DIR or PRODUCTION:
+        directory = Path(CACHE_DIR or BASE_DIR / ".cache") / name
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(directory),
+            **options,
+        }
+    return {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": f"star-{name}",
+        **options,
+    }
+
+
+CACHES = {
+    "default": cache_backend("default"),
+    # Whole pages for anonymous visitors; a bounded number, the oldest culled first.
+    "pages": cache_backend(
+        "pages", TIMEOUT=PAGE_CACHE_SECONDS, OPTIONS={"MAX_ENTRIES": 2000, "CULL_FREQUENCY": 4}
+    ),
+}
+
+INSTALLED_APPS += ["wagtailcache"]
+WAGTAIL_CACHE = env_bool("WAGTAIL_CACHE", default=True)
+WAGTAIL_CACHE_BACKEND = "pages"
+# Which responses may be stored is decided in content/page_cache.py.
+
+# Public pages: browsers keep them briefly, a CDN longer, and both may show the old copy
+# while fetching a new one, or while the site is down.
+PAGE_BROWSER_MAX_AGE = int(env("PAGE_BROWSER_MAX_AGE", "60"))
+PAGE_CDN_MAX_AGE = int(env("PAGE_CDN_MAX_AGE", "300"))
+PAGE_STALE_WHILE_REVALIDATE = int(env("PAGE_STALE_WHILE_REVALIDATE", "60"))
+PAGE_STALE_IF_ERROR = int(env("PAGE_STALE_IF_ERROR", "86400"))
+
+
+def insert_middleware(before, *names):
+    index = MIDDLEWARE.index(before)
+    MIDDLEWARE[index:index] = list(names)
+
+
+# Order matters. Outermost: the public Cache-Control header, then wagtail-cache storing the
+# finished (compressed, cookie-checked) response, then compression. Innermost: the cache
+# lookup, after authentication, so logged-in users never get a stored page.
+insert_middleware(
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "content.page_cache.PublicCacheHeadersMiddleware",
+    "wagtailcache.cache.UpdateCacheMiddleware",
+    "content.page_cache.SharedOnlyGZipMiddleware",
+)
+MIDDLEWARE += ["wagtailcache.cache.FetchFromCacheMiddleware"]
+
+# Purging a CDN on publish (wagtail.contrib.frontend_cache): off unless configured.
+FRONTEND_CACHE = env("FRONTEND_CACHE", "").strip().lower()
+
+
+def frontend_cache_setting(name):
+    value = env(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(f"{name} must be set when FRONTEND_CACHE={FRONTEND_CACHE}.")
+    return value
+
+
+if FRONTEND_CACHE == "http":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": frontend_cache_setting("FRONTEND_CACHE_LOCATION"),
+        }
+    }
+elif FRONTEND_CACHE == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": frontend_cache_setting("CLOUDFLARE_BEARER_TOKEN"),
+            "ZONEID": frontend_cache_setting("CLOUDFLARE_ZONE_ID"),
+        }
+    }
+elif FRONTEND_CACHE:
+    raise ImproperlyConfigured("FRONTEND_CACHE must be 'http', 'cloudflare' or empty.")
+if FRONTEND_CACHE:
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]

@@ -1,0 +1,175 @@
+"""The full-page cache serves anonymous visitors fast and never shares what is not theirs."""
+
+import gzip
+
+import pytest
+from django.core.cache import caches
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+from wagtail.test.utils.form_data import rich_text
+
+from .conftest import edit_form_data, parse
+
+CACHE_HEADER = "X-Wagtail-Cache"
+
+
+def stored_entries():
+    # LocMemCache's own dictionary: the number of entries is what we need to bound.
+    return len(caches["pages"]._cache)
+
+
+def benefits(response):
+    return parse(response).select_one("#benefits").get_text()
+
+
+def publish_benefits(admin_client, page, html):
+    url, data = edit_form_data(admin_client, page)
+    data["benefits-count"] = "1"
+    data["benefits-0-type"] = "paragraph"
+    data["benefits-0-value"] = rich_text(html)
+    data["action-publish"] = "publish"
+    assert admin_client.post(url, data).status_code == 302
+
+
+def test_second_anonymous_visit_is_served_from_the_cache(client, procedure_page):
+    first = client.get(procedure_page.url)
+    second = client.get(procedure_page.url)
+    assert (first[CACHE_HEADER], second[CACHE_HEADER]) == ("miss", "hit")
+    assert second.content == first.content
+    assert "Cookie" not in second.get("Vary", "")
+
+
+def test_public_pages_carry_cdn_friendly_cache_control(client, procedure_page):
+    for response in (client.get(procedure_page.url), client.get(procedure_page.url)):
+        directives = {d.strip() for d in response["Cache-Control"].split(",")}
+        assert {"public", "max-age=60", "s-maxage=300", "stale-while-revalidate=60"} <= directives
+        assert "stale-if-error=86400" in directives
+        assert not response.has_header("Expires")
+
+
+def test_publishing_clears_the_cache(admin_client, client, procedure_page):
+    client.get(procedure_page.url)
+    publish_benefits(admin_client, procedure_page, "<p>A newly published sentence.</p>")
+    response = client.get(procedure_page.url)
+    assert response[CACHE_HEADER] == "miss"
+    assert "A newly published sentence." in benefits(response)
+
+
+def test_unpublishing_clears_the_cache(admin_client, client, procedure_page):
+    client.get(procedure_page.url)
+    url = reverse("wagtailadmin_pages:unpublish", args=(procedure_page.pk,))
+    assert admin_client.post(url).status_code == 302
+    assert client.get(procedure_page.url).status_code == 404
+
+
+def test_moving_clears_the_cache(client, procedure_page, standard_page):
+    old_url = procedure_page.url
+    client.get(old_url)
+    procedure_page.move(standard_page, pos="last-child")
+    moved = client.get(old_url)  # Wagtail leaves a redirect behind
+    assert (moved.status_code, moved["Location"]) == (301, "/accessibility/star/")
+
+
+def test_deleting_clears_the_cache(admin_client, client, standard_page):
+    client.get(standard_page.url)
+    url = reverse("wagtailadmin_pages:delete", args=(standard_page.pk,))
+    assert admin_client.post(url).status_code == 302
+    assert client.get(standard_page.url).status_code == 404
+
+
+def test_changing_contact_details_clears_the_cache(client, contact, procedure_page):
+    client.get(procedure_page.url)
+    contact.phone = "555-0177"
+    contact.save()
+    assert "555-0177" in parse(client.get(procedure_page.url)).select_one("footer").get_text()
+
+
+def test_a_logged_in_editor_is_never_served_or_stored(admin_client, client, procedure_page):
+    client.get(procedure_page.url)  # a stored anonymous copy exists
+    editor_view = admin_client.get(procedure_page.url)
+    assert editor_view[CACHE_HEADER] == "skip"
+    assert parse(editor_view).find("wagtail-userbar") is not None
+    anonymous = client.get(procedure_page.url)
+    assert anonymous[CACHE_HEADER] == "hit"
+    assert parse(anonymous).find("wagtail-userbar") is None
+
+
+def test_a_draft_preview_is_never_stored(admin_client, client, procedure_page):
+    url, data = edit_form_data(admin_client, procedure_page)
+    data["benefits-0-value"] = rich_text("<p>A draft only the editor sees.</p>")
+    assert admin_client.post(url, data).status_code == 302  # saved as a draft
+    draft = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=(procedure_page.pk,)))
+    assert "A draft only the editor sees." in benefits(draft)
+    before = stored_entries()
+    assert draft.get(CACHE_HEADER) != "miss"
+    assert stored_entries() == before
+    assert "A draft only the editor sees." not in benefits(client.get(procedure_page.url))
+
+
+@pytest.fixture
+def password_page(standard_page):
+    """Wagtail's password form: a real page view that carries a CSRF token."""
+    PageViewRestriction.objects.create(
+        page=standard_page, restriction_type="password", password="open-sesame-42"
+    )
+    return standard_page
+
+
+def test_a_form_with_a_csrf_token_or_errors_is_never_shared(client, password_page):
+    first = client.get(password_page.url)
+    token = parse(first).find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+    assert first.cookies and first[CACHE_HEADER] == "skip"
+    assert first.get("Content-Encoding") is None  # a secret: never compressed (BREACH)
+
+    form_url = parse(first).find("form")["action"]
+    with_errors = client.post(form_url, {"password": "wrong", "csrfmiddlewaretoken": token})
+    assert with_errors.status_code == 200
+    assert parse(with_errors).select(".error-message, .errorlist, .help-critical")
+    assert with_errors.get(CACHE_HEADER) != "miss"
+
+    stranger = Client().get(password_page.url)
+    assert stranger[CACHE_HEADER] == "skip"
+    assert token not in stranger.content.decode()
+    assert stored_entries() == 0
+
+
+def test_query_strings_cannot_fill_the_cache(client, procedure_page):
+    client.get(procedure_page.url)
+    before = stored_entries()
+    for number in range(50):
+        response = client.get(procedure_page.url, {"page": number})
+        assert response.status_code == 200
+        assert response[CACHE_HEADER] == "skip"
+    assert stored_entries() == before
+    # Tracking tags are stripped, so campaign links still get the cached page.
+    assert client.get(procedure_page.url, {"utm_source": "leaflet"})[CACHE_HEADER] == "hit"
+
+
+def test_made_up_urls_and_encodings_cannot_fill_the_cache(client, home):
+    client.get(home.url)
+    before = stored_entries()
+    for number in range(20):
+        assert client.get(f"/no-such-page-{number}/").status_code == 404
+        client.get(home.url, HTTP_ACCEPT_ENCODING=f"gzip, x-made-up-{number}")
+    # One more entry at most: the gzip-compressed copy of the home page.
+    assert stored_entries() <= before + 2
+
+
+def test_anonymous_html_is_gzipped_and_editor_html_is_not(admin_client, client, procedure_page):
+    response = client.get(procedure_page.url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert response["Content-Encoding"] == "gzip"
+    assert b"<h1>" in gzip.decompress(response.content)
+    again = client.get(procedure_page.url, HTTP_ACCEPT_ENCODING="br, gzip")
+    assert again[CACHE_HEADER] == "hit" and again["Content-Encoding"] == "gzip"
+    editor = admin_client.get(procedure_page.url, HTTP_ACCEPT_ENCODING="gzip")
+    assert editor.get("Content-Encoding") is None
+
+
+def test_staff_can_empty_the_page_cache_from_the_admin(admin_client, client, procedure_page):
+    client.get(procedure_page.url)
+    assert admin_client.get(reverse("wagtailcache_admin:index")).status_code == 200
+    assert client.get(reverse("wagtailcache_admin:clearcache")).status_code == 302  # to log in
+    assert client.get(procedure_page.url)[CACHE_HEADER] == "hit"
+    admin_client.get(reverse("wagtailcache_admin:clearcache"))
+    assert client.get(procedure_page.url)[CACHE_HEADER] == "miss"
