@@ -154,7 +154,7 @@ def mark_in_text(soup, node, glossary, pattern, used):
             attrs={
                 "href": f"{glossary.url}#{entry.anchor}",
                 "class": "glossary-term",
-                "aria-describedby": f"glossary-definition-{entry.anchor}",
+                "aria-describedby": f"define-{entry.anchor}",
             },
         )
         link.string = match.group()
@@ -170,7 +170,7 @@ def definitions_block(soup, used):
         "div", attrs={"hidden": "", "data-readability": "skip", "class": "glossary-definitions"}
     )
     for entry in used:
-        item = soup.new_tag("p", attrs={"id": f"glossary-definition-{entry.anchor}"})
+        item = soup.new_tag("p", attrs={"id": f"define-{entry.anchor}"})
         item.string = f"{entry.term}: {entry.definition}"
         block.append(item)
     return block

@@ -53,7 +53,8 @@ def absolute(canonical, path):
 
 
 def json_ld(data):
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
+    compact = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return mark_safe(compact.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
 
 
 @register.simple_tag
