@@ -361,6 +361,25 @@ class BasePage(PlainLanguageCheckMixin, Page):
         return response
 
 
+class SectionedPage(BasePage):
+    """A page in typed sections: `sections()` gives those with content, in their fixed order,
+    for the template and its "On this page" list. References hang off `page_references`."""
+
+    class Meta:
+        abstract = True
+
+    def sections(self):
+        raise NotImplementedError
+
+    def references(self):
+        return [item.reference for item in self.page_references.select_related("reference")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.sections()
+        return context
+
+
 class HomePage(GlossaryMarkingMixin, BasePage):
     body = StreamField(SectionBlock(), blank=True)
 
@@ -384,7 +403,7 @@ class HomePage(GlossaryMarkingMixin, BasePage):
         return context
 
 
-class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, BasePage):  # noqa: DJ008 (Page has __str__)
+class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  # noqa: DJ008 (Page has __str__)
     """A procedure explained in typed sections, in a fixed, patient-tested order."""
 
     summary_heading = heading_field("In short")
@@ -496,9 +515,6 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, BasePage):  # noq
     def structured_data(self, canonical_url):
         return medical_web_page(self, canonical_url, "Patient", self.medical_procedure())
 
-    def references(self):
-        return [item.reference for item in self.page_references.select_related("reference")]
-
     def sections(self):
         """The sections that have content, in their fixed order, each with its anchor."""
         procedure_parts = tuple(
@@ -522,11 +538,6 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, BasePage):  # noq
             Section("references", self.references_heading, references, template=REFERENCES),
         ]
         return [section for section in candidates if section.body or section.parts]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.sections()
-        return context
 
 
 class ProcedurePageReference(Orderable):
@@ -640,7 +651,7 @@ class ReviewReminder(models.Model):
 HOW_TO_REFER = "includes/section_how_to_refer.html"
 
 
-class ReferrerPage(ClinicalReviewMixin, BasePage):  # noqa: DJ008 (Page has __str__)
+class ReferrerPage(ClinicalReviewMixin, SectionedPage):  # noqa: DJ008 (Page has __str__)
     """For referring physicians: who to send, the evidence, and how to refer.
 
     It states evidence and complications, so clinicians sign it off like a patient page.
@@ -740,9 +751,6 @@ class ReferrerPage(ClinicalReviewMixin, BasePage):  # noqa: DJ008 (Page has __st
     class Meta:
         verbose_name = "referring physicians page"
 
-    def references(self):
-        return [item.reference for item in self.page_references.select_related("reference")]
-
     def sections(self):
         """The sections that have content, in their fixed order, each with its anchor."""
         selection_parts = tuple(
@@ -772,11 +780,6 @@ class ReferrerPage(ClinicalReviewMixin, BasePage):  # noqa: DJ008 (Page has __st
             for section in candidates
             if section.body or section.parts or section.template == HOW_TO_REFER
         ]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.sections()
-        return context
 
     def structured_data(self, canonical_url):
         procedure = self.procedure
