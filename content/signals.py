@@ -1,4 +1,4 @@
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.images.models import AbstractImage
@@ -28,10 +28,16 @@ def forget_cached_glossary_when_its_page_changes(sender, instance, **kwargs):
         forget_glossary()
 
 
+def forget_rendered_pages():
+    """Empty the full-page cache and the cached page fragments (templates' wagtailpagecache)."""
+    clear_cache()
+    caches["template_fragments"].clear()
+
+
 # The page cache (content/page_cache.py) is cleared whenever what a page shows may change.
 @receiver([page_published, page_unpublished, post_page_move])
 def clear_page_cache_on_page_change(sender, **kwargs):
-    clear_cache()
+    forget_rendered_pages()
 
 
 @receiver([post_save, post_delete])
@@ -45,4 +51,4 @@ def clear_page_cache_when_shown_content_changes(sender, **kwargs):
         sender._meta.app_label == "content" or issubclass(sender, (AbstractImage, Site))
     )
     if deleted_page or shown_on_pages:
-        clear_cache()
+        forget_rendered_pages()

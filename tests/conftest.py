@@ -1,6 +1,6 @@
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.urls import reverse
 from wagtail import blocks
 from wagtail.fields import StreamField
@@ -23,19 +23,14 @@ from content.models import (
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with an empty cache, as each test starts with an empty database."""
-    cache.clear()
+def empty_caches():
+    """Each test starts with empty caches (data, whole pages, page fragments), as each test
+    starts with an empty database: nothing leaks from one test to the next."""
+    for backend in caches.all():
+        backend.clear()
     yield
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def empty_page_cache():
-    """The full-page cache too (content/page_cache.py): no page leaks from one test to the next."""
-    caches["pages"].clear()
-    yield
-    caches["pages"].clear()
+    for backend in caches.all():
+        backend.clear()
 
 
 def parse(response):

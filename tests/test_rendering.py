@@ -124,3 +124,14 @@ def test_changed_contact_details_show_at_once(client, contact, procedure_page):
     contact.save()
     header = parse(client.get(procedure_page.url)).find("header")
     assert header.select_one("a[href='tel:6175552368']").get_text() == "(617) 555-2368"
+
+
+def test_cached_sections_show_a_changed_reference_at_once(client, settings, procedure_page):
+    """The sections are kept rendered per page revision; a snippet they show can change."""
+    settings.WAGTAIL_CACHE = False  # only the section cache stands between edit and visitor
+    client.get(procedure_page.url)
+    reference = procedure_page.references()[0]
+    reference.title = "A corrected study title"
+    reference.save()
+    references = parse(client.get(procedure_page.url)).select_one("#references")
+    assert "A corrected study title" in references.get_text()

@@ -272,6 +272,11 @@ CACHES = {
     "pages": cache_backend(
         "pages", TIMEOUT=PAGE_CACHE_SECONDS, OPTIONS={"MAX_ENTRIES": 2000, "CULL_FREQUENCY": 4}
     ),
+    # Rendered page sections ({% wagtailpagecache %}), keyed by page revision; emptied with
+    # the page cache (content/signals.py), since they show other pages' links and snippets.
+    "template_fragments": cache_backend(
+        "fragments", TIMEOUT=PAGE_CACHE_SECONDS, OPTIONS={"MAX_ENTRIES": 2000, "CULL_FREQUENCY": 4}
+    ),
 }
 
 INSTALLED_APPS += ["wagtailcache"]
