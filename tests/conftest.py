@@ -148,15 +148,22 @@ def block_form_data(block, value):
     return "" if value is None else str(value)
 
 
-def edit_form_data(admin_client, page):
-    """The page's edit form as an editor's browser would post it, unchanged."""
-    url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
-    data = querydict_from_html(admin_client.get(url).content.decode(), form_id="page-edit-form")
+def page_form_data(client, url, page):
+    """The page editor form at url as the browser posts it, its stream fields holding page's.
+
+    Wagtail builds stream fields in the browser, so their values come from page itself.
+    """
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
     for field in page._meta.get_fields():
         if isinstance(field, StreamField):
             value = getattr(page, field.name)
             data.update(nested_form_data({field.name: block_form_data(field.stream_block, value)}))
     return url, data
+
+
+def edit_form_data(admin_client, page):
+    """The page's edit form as an editor's browser would post it, unchanged."""
+    return page_form_data(admin_client, reverse("wagtailadmin_pages:edit", args=(page.pk,)), page)
 
 
 # Clinical governance: staff in the groups that content/migrations/0004 sets up.

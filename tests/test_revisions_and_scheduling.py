@@ -7,13 +7,12 @@ import io
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.fields import StreamField
 from wagtail.models import PageLogEntry, Revision
-from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text
+from wagtail.test.utils.form_data import rich_text
 
 from content.models import ProcedurePage
 
-from .conftest import block_form_data, edit_form_data, parse
+from .conftest import edit_form_data, page_form_data, parse
 
 OLD_TEXT = "You may have less pain within two days."
 NEW_TEXT = "You may walk more easily within two days."
@@ -33,13 +32,7 @@ def save_draft(client, page, text):
 def revert_form_data(client, page, revision):
     """The "revert to this revision" editor form, as the browser posts it."""
     url = reverse("wagtailadmin_pages:revisions_revert", args=(page.pk, revision.pk))
-    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
-    old = revision.as_object()
-    for field in old._meta.get_fields():
-        if isinstance(field, StreamField):
-            value = getattr(old, field.name)
-            data.update(nested_form_data({field.name: block_form_data(field.stream_block, value)}))
-    return url, data
+    return page_form_data(client, url, revision.as_object())
 
 
 def test_an_editor_compares_two_revisions(editor_client, procedure_page):
