@@ -7,7 +7,7 @@ UV_VERSION := 0.13.9
 PORT ?= 8000
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test install install-test chromium lint format serve-prod bench clean
+.PHONY: run test install install-test chromium nginx lint format serve-prod bench clean
 
 ## make run: install, migrate, load the starter content, serve on http://127.0.0.1:$(PORT)
 run: install
@@ -48,17 +48,35 @@ format: install-test
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-## make serve-prod: the production configuration (gunicorn, WhiteNoise, page cache) on
-## loopback over plain http, with SQLite. Not for a public server.
-PROD_ENV = DJANGO_ENV=production DJANGO_ALLOW_HTTP=1 \
+## make serve-prod: the production configuration (nginx's micro-cache in front of gunicorn,
+## WhiteNoise, Django's page cache) on loopback over plain http, with SQLite. Not for a
+## public server.
+PROD_ENV = DJANGO_ENV=production DJANGO_ALLOW_HTTP=1 DJANGO_BEHIND_PROXY=1 \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}
-serve-prod: install
+NGINX_DIR = $(abspath $(or $(DJANGO_CACHE_DIR),.cache))/nginx
+MEDIA_DIR = $(abspath $(or $(DJANGO_MEDIA_ROOT),media))
+# Started by root, nginx's workers would otherwise become "nobody", locked out of these files.
+NGINX_USER = $(if $(filter 0,$(shell id -u)),user root;)
+serve-prod: install nginx
 	$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v 0
 	$(PROD_ENV) $(PY) manage.py migrate --noinput -v 0
 	$(PROD_ENV) $(PY) manage.py load_content -v 0
 	$(PROD_ENV) $(PY) manage.py clear_wagtail_cache
-	$(PROD_ENV) $(VENV)/bin/gunicorn website.wsgi --config gunicorn.conf.py --bind 127.0.0.1:$(PORT)
+	rm -rf $(NGINX_DIR) && mkdir -p $(NGINX_DIR)
+	deploy/render-nginx-conf 127.0.0.1:$(PORT) unix:$(NGINX_DIR)/gunicorn.sock $(NGINX_DIR) \
+		$(MEDIA_DIR) >$(NGINX_DIR)/nginx.conf
+	nginx -p $(NGINX_DIR) -c $(NGINX_DIR)/nginx.conf -e stderr -g "daemon off; $(NGINX_USER)" & \
+	trap "kill $$! 2>/dev/null" EXIT INT TERM; \
+	$(PROD_ENV) $(VENV)/bin/gunicorn website.wsgi --config gunicorn.conf.py \
+		--bind unix:$(NGINX_DIR)/gunicorn.sock
+
+# Debian's nginx, for make serve-prod and make bench.
+nginx:
+	@if command -v nginx >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	else echo "make serve-prod needs nginx (Debian: apt-get install nginx)." >&2; exit 1; fi
 
 ## make bench: Lighthouse, wrk against serve-prod and nginx, per-page queries and render time
 bench: install-test

@@ -6,7 +6,8 @@
 - Only complete 200 pages that set no cookie are stored: a CSRF token or a session always
   comes with a Set-Cookie, so a page holding one is never shared.
 - HTML is compressed only when it holds no secret (BREACH needs one).
-- Stored pages go out with a public Cache-Control header a CDN can use.
+- Stored pages go out with a public Cache-Control header a CDN can use, and X-Accel-Expires
+  for the nginx micro-cache in front (deploy/nginx.conf).
 - Publishing, unpublishing, moving or deleting a page, or changing anything pages show
   (snippets, contact details, images, sites), clears the cache (see content/signals.py).
 """
@@ -68,6 +69,8 @@ class PublicCacheHeadersMiddleware:
                 stale_if_error=settings.PAGE_STALE_IF_ERROR,
             )
             del response["Expires"]  # set by wagtail-cache from its own, longer timeout
+            # nginx's micro-cache in front (deploy/nginx.conf); nginx drops this header.
+            response["X-Accel-Expires"] = settings.PAGE_PROXY_MAX_AGE
         return response
 
 

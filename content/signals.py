@@ -1,6 +1,11 @@
+from functools import partial
+
+from django.conf import settings
 from django.core.cache import cache, caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -28,16 +33,39 @@ def forget_cached_glossary_when_its_page_changes(sender, instance, **kwargs):
         forget_glossary()
 
 
-def forget_rendered_pages():
-    """Empty the full-page cache and the cached page fragments (templates' wagtailpagecache)."""
+def forget_rendered_pages(changed_page=None):
+    """Empty every cache of rendered pages: now, and again once the change is committed.
+
+    The second time matters: a visitor who asked while the change was being saved got the old
+    version, and it must not stay cached. After the commit, the frontend cache (nginx or a
+    CDN, when configured) is purged of every live page, since menus, contact details and
+    glossary terms show on all of them, plus `changed_page` (its URL taken now, before an
+    unpublish or a delete takes it out of the live pages).
+    """
+    empty_page_caches()
+    purge = PurgeBatch()
+    if changed_page is not None and settings.WAGTAILFRONTENDCACHE:
+        purge.add_page(changed_page)
+    transaction.on_commit(partial(forget_rendered_pages_after_commit, purge))
+
+
+def empty_page_caches():
+    """The full-page cache and the cached page fragments (templates' wagtailpagecache)."""
     clear_cache()
     caches["template_fragments"].clear()
 
 
+def forget_rendered_pages_after_commit(purge):
+    empty_page_caches()
+    if settings.WAGTAILFRONTENDCACHE:
+        purge.add_pages(Page.objects.live())
+        purge.purge()
+
+
 # The page cache (content/page_cache.py) is cleared whenever what a page shows may change.
 @receiver([page_published, page_unpublished, post_page_move])
-def clear_page_cache_on_page_change(sender, **kwargs):
-    forget_rendered_pages()
+def clear_page_cache_on_page_change(sender, instance, **kwargs):
+    forget_rendered_pages(changed_page=instance)
 
 
 @receiver([post_save, post_delete])

@@ -6,7 +6,8 @@ import pytest
 from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import PageViewRestriction
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils.form_data import rich_text
 
 from .conftest import edit_form_data, parse
@@ -46,6 +47,17 @@ def test_public_pages_carry_cdn_friendly_cache_control(client, procedure_page):
         assert {"public", "max-age=60", "s-maxage=300", "stale-while-revalidate=60"} <= directives
         assert "stale-if-error=86400" in directives
         assert not response.has_header("Expires")
+        assert response["X-Accel-Expires"] == "1"  # nginx's micro-cache: one second
+
+
+def test_only_shared_pages_may_enter_the_nginx_micro_cache(
+    admin_client, client, procedure_page, password_page
+):
+    assert client.get(procedure_page.url).has_header("X-Accel-Expires")
+    assert not admin_client.get(procedure_page.url).has_header("X-Accel-Expires")
+    assert not client.get(procedure_page.url + "?page=2").has_header("X-Accel-Expires")
+    assert not client.get(password_page.url).has_header("X-Accel-Expires")
+    assert not client.get("/no-such-page/").has_header("X-Accel-Expires")
 
 
 def test_publishing_clears_the_cache(admin_client, client, procedure_page):
@@ -173,3 +185,70 @@ def test_staff_can_empty_the_page_cache_from_the_admin(admin_client, client, pro
     assert client.get(procedure_page.url)[CACHE_HEADER] == "hit"
     admin_client.get(reverse("wagtailcache_admin:clearcache"))
     assert client.get(procedure_page.url)[CACHE_HEADER] == "miss"
+
+
+# nginx in front (deploy/nginx.conf) or a CDN: purged through wagtail.contrib.frontend_cache.
+purged_urls = []
+
+
+class RecordingPurgeBackend(BaseBackend):
+    def purge(self, url):
+        purged_urls.append(url)
+
+
+@pytest.fixture
+def frontend_cache(settings):
+    settings.WAGTAILFRONTENDCACHE = {
+        "test": {"BACKEND": "tests.test_page_cache.RecordingPurgeBackend"}
+    }
+    purged_urls.clear()
+    return purged_urls
+
+
+def live_page_urls():
+    return {page.full_url for page in Page.objects.live()} - {None}
+
+
+def test_publishing_purges_every_live_page_once_committed(
+    admin_client, client, procedure_page, standard_page, frontend_cache,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    with django_capture_on_commit_callbacks() as after_commit:
+        publish_benefits(admin_client, procedure_page, "<p>A newly published sentence.</p>")
+    assert frontend_cache == []  # a purge before the commit would let the old page back in
+    # A visitor who asked before the commit could have had the old page stored.
+    client.get(procedure_page.url)
+    for callback in after_commit:
+        callback()
+    assert set(frontend_cache) == live_page_urls()
+    assert {procedure_page.full_url, standard_page.full_url} <= set(frontend_cache)
+    assert client.get(procedure_page.url)[CACHE_HEADER] == "miss"
+
+
+def test_unpublishing_purges_the_page_that_left(
+    admin_client, procedure_page, frontend_cache, django_capture_on_commit_callbacks
+):
+    url = reverse("wagtailadmin_pages:unpublish", args=(procedure_page.pk,))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin_client.post(url).status_code == 302
+    assert procedure_page.full_url in frontend_cache
+    assert set(frontend_cache) == live_page_urls() | {procedure_page.full_url}
+
+
+def test_changing_contact_details_purges_every_live_page(
+    contact, procedure_page, frontend_cache, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        contact.phone = "555-0177"
+        contact.save()
+    assert set(frontend_cache) == live_page_urls()
+    assert procedure_page.full_url in frontend_cache
+
+
+def test_nothing_is_purged_unless_a_frontend_cache_is_configured(
+    contact, procedure_page, django_capture_on_commit_callbacks
+):
+    purged_urls.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        contact.save()
+    assert purged_urls == []

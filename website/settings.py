@@ -290,6 +290,8 @@ PAGE_BROWSER_MAX_AGE = int(env("PAGE_BROWSER_MAX_AGE", "60"))
 PAGE_CDN_MAX_AGE = int(env("PAGE_CDN_MAX_AGE", "300"))
 PAGE_STALE_WHILE_REVALIDATE = int(env("PAGE_STALE_WHILE_REVALIDATE", "60"))
 PAGE_STALE_IF_ERROR = int(env("PAGE_STALE_IF_ERROR", "86400"))
+# nginx's micro-cache in front (deploy/nginx.conf), which nothing purges: keep it short.
+PAGE_PROXY_MAX_AGE = int(env("PAGE_PROXY_MAX_AGE", "1"))
 
 
 def insert_middleware(before, *names):
@@ -308,8 +310,10 @@ insert_middleware(
 )
 MIDDLEWARE += ["wagtailcache.cache.FetchFromCacheMiddleware"]
 
-# Purging a CDN on publish (wagtail.contrib.frontend_cache): off unless configured.
+# Purging nginx's page cache or a CDN when content changes (wagtail.contrib.frontend_cache's
+# backends, called by content/signals.py for every live page): off unless configured.
 FRONTEND_CACHE = env("FRONTEND_CACHE", "").strip().lower()
+WAGTAILFRONTENDCACHE = {}
 
 
 def frontend_cache_setting(name):
@@ -336,5 +340,3 @@ elif FRONTEND_CACHE == "cloudflare":
     }
 elif FRONTEND_CACHE:
     raise ImproperlyConfigured("FRONTEND_CACHE must be 'http', 'cloudflare' or empty.")
-if FRONTEND_CACHE:
-    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
