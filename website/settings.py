@@ -308,7 +308,11 @@ insert_middleware(
     "wagtailcache.cache.UpdateCacheMiddleware",
     "content.page_cache.SharedOnlyGZipMiddleware",
 )
-MIDDLEWARE += ["wagtailcache.cache.FetchFromCacheMiddleware"]
+MIDDLEWARE += [
+    "wagtailcache.cache.FetchFromCacheMiddleware",
+    # Pages the page cache did not answer: routing from a remembered route (one query).
+    "content.routing.RememberedRouteMiddleware",
+]
 
 # Purging nginx's page cache or a CDN when content changes (wagtail.contrib.frontend_cache's
 # backends, called by content/signals.py for every live page): off unless configured.
