@@ -2,14 +2,16 @@
 
 Wagtail looks linked pages up once per rich-text value and once per stream field, so a
 long page with many internal links would cost a query per paragraph. While a page is
-served, `prefetched_pages` holds every page its stream fields link to, fetched at once,
-and the rich-text link handler and the call-to-action chooser read from it.
+served, `prefetched_pages` holds every page its stream fields link to, fetched at once when
+the first link is resolved (a page whose sections come from the fragment cache resolves
+none), and the rich-text link handler and the call-to-action chooser read from it.
 """
 
 import json
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import cached_property
 
 from wagtail.blocks import PageChooserBlock
 from wagtail.fields import StreamField
@@ -35,10 +37,19 @@ def linked_page_ids(page):
     return ids
 
 
+class LinkedPages:
+    def __init__(self, page):
+        self.page = page
+
+    @cached_property
+    def by_id(self):
+        ids = linked_page_ids(self.page)
+        return {page.pk: page for page in Page.objects.filter(pk__in=ids)} if ids else {}
+
+
 @contextmanager
-def prefetched_pages(ids):
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids)} if ids else {}
-    token = _prefetched.set(pages)
+def prefetched_pages(page):
+    token = _prefetched.set(LinkedPages(page))
     try:
         yield
     finally:
@@ -47,9 +58,12 @@ def prefetched_pages(ids):
 
 def _lookup(ids):
     """The prefetched pages for these ids, or None when the prefetch does not cover them."""
-    pages = _prefetched.get()
+    linked = _prefetched.get()
+    if linked is None:
+        return None
+    pages = linked.by_id
     wanted = [int(i) if i else None for i in ids]
-    if pages is None or any(i is not None and i not in pages for i in wanted):
+    if any(i is not None and i not in pages for i in wanted):
         return None
     return [pages.get(i) for i in wanted]
 

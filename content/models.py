@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -38,7 +39,7 @@ from .enquiry import (
     rate_limited_response,
 )
 from .glossary import GlossaryMarkingMixin
-from .linked_pages import linked_page_ids, prefetched_pages
+from .linked_pages import prefetched_pages
 from .plain_language import PlainLanguageCheckMixin
 
 logger = logging.getLogger(__name__)
@@ -355,7 +356,7 @@ class BasePage(PlainLanguageCheckMixin, Page):
         return self.search_description or self.summary
 
     def serve(self, request, *args, **kwargs):
-        with prefetched_pages(linked_page_ids(self)):
+        with prefetched_pages(self):
             response = super().serve(request, *args, **kwargs)
             response.render()  # inside the prefetch, where the links are resolved
         return response
@@ -376,7 +377,8 @@ class SectionedPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.sections()
+        # Worked out only when the template's section cache misses.
+        context["sections"] = SimpleLazyObject(self.sections)
         return context
 
 
