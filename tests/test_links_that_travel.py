@@ -235,3 +235,19 @@ def test_a_chosen_reviewer_is_not_claimed_before_the_review(client, starter):
     publish(starter)
     data = json_ld(client.get(starter.url))
     assert "reviewedBy" not in data and "lastReviewed" not in data
+
+
+def test_json_ld_follows_a_publish_and_a_reviewers_new_name(client, starter):
+    fresh = starter.url + "?page=1"  # skip the full-page cache: the kept JSON-LD is tested
+    json_ld(client.get(fresh))  # now kept with the page's rendered sections
+    starter.title = "Spinal tumor ablation, renamed"
+    reviewer = Clinician.objects.create(name="Dana Reyes", credentials="MD")
+    starter.reviewed_by = reviewer
+    starter.last_reviewed = datetime.date(2026, 11, 2)
+    publish(starter)
+    data = json_ld(client.get(fresh))
+    assert data["name"] == data["about"]["name"] == "Spinal tumor ablation, renamed"
+    assert data["reviewedBy"]["name"] == "Dana Reyes, MD"
+    reviewer.name = "Dana Reyes-Ortiz"
+    reviewer.save()  # a snippet: not a publish of the page
+    assert json_ld(client.get(fresh))["reviewedBy"]["name"] == "Dana Reyes-Ortiz, MD"

@@ -5,7 +5,7 @@ import json
 
 import segno
 from django import template
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
@@ -35,14 +35,26 @@ def share_meta(context):
     canonical = canonical_url(page, context.get("request"))
     if not canonical:
         return {}
-    structured_data = getattr(page, "structured_data", None)
     return {
         "page": page,
         "contact": context.get("contact"),
         "canonical": canonical,
         "image": absolute(canonical, static(SHARE_IMAGE)),
-        "json_ld": json_ld(structured_data(canonical)) if structured_data else "",
+        "json_ld": page_json_ld(page, canonical),
     }
+
+
+def page_json_ld(page, canonical):
+    """Kept with the rendered sections, per page version (emptied on any content change)."""
+    if not hasattr(page, "structured_data"):
+        return ""
+    rendered = caches["template_fragments"]
+    key = f"json-ld:{page.cache_key}:" + hashlib.sha256(canonical.encode()).hexdigest()
+    compact = rendered.get(key)
+    if compact is None:
+        compact = json_ld(page.structured_data(canonical))
+        rendered.set(key, compact)
+    return mark_safe(compact)  # noqa: S308 (json_ld's escaped output)
 
 
 def absolute(canonical, path):
