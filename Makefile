@@ -16,8 +16,8 @@ run: install
 	$(PY) manage.py ensure_superuser
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-## make test: install the test tools and Chromium, lint, then run every test
-test: install-test chromium
+## make test: install the test tools, Chromium and nginx, lint, then run every test
+test: install-test chromium nginx
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest
@@ -71,12 +71,13 @@ serve-prod: install nginx
 	$(PROD_ENV) $(VENV)/bin/gunicorn website.wsgi --config gunicorn.conf.py \
 		--bind unix:$(NGINX_DIR)/gunicorn.sock
 
-# Debian's nginx, for make serve-prod and make bench.
+# Debian's nginx: make serve-prod runs it in front of gunicorn, and the tests prove its
+# configuration (tests/browser/test_nginx_micro_cache.py).
 nginx:
 	@if command -v nginx >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
-	else echo "make serve-prod needs nginx (Debian: apt-get install nginx)." >&2; exit 1; fi
+	else echo "Install nginx first (Debian: apt-get install nginx)." >&2; exit 1; fi
 
 ## make bench: Lighthouse, wrk against serve-prod and nginx, per-page queries and render time
 bench: install-test

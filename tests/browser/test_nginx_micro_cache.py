@@ -1,0 +1,123 @@
+"""deploy/nginx.conf in front of the live server: what its micro-cache keeps, and what never.
+
+No browser here, but the same live server with the starter content: nginx only proxies to a
+server that is really listening.
+"""
+
+import gzip
+import os
+import shutil
+import socket
+import subprocess
+import time
+from urllib.parse import urlsplit
+from urllib.request import Request, urlopen
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from wagtail.models import Page
+
+from ..conftest import paragraph, publish
+from .conftest import ROOT
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def nginx(site, tmp_path):
+    """nginx with the deploy configuration, proxying to the live server. Returns its URL."""
+    port = free_port()
+    conf = subprocess.run(
+        [ROOT / "deploy" / "render-nginx-conf", f"127.0.0.1:{port}", urlsplit(site).netloc,
+         str(tmp_path), str(tmp_path / "media")],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    (tmp_path / "nginx.conf").write_text(conf)
+    directives = "daemon off;" + (" user root;" if os.geteuid() == 0 else "")
+    server = subprocess.Popen(
+        [NGINX, "-p", tmp_path, "-c", tmp_path / "nginx.conf", "-e", "stderr", "-g", directives]
+    )
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def fetch(url, **headers):
+    with urlopen(Request(url, headers=headers)) as response:  # noqa: S310 (loopback only)
+        body = response.read()
+        gzipped = response.headers["Content-Encoding"] == "gzip"
+        return response.headers, gzip.decompress(body).decode() if gzipped else body.decode()
+
+
+def procedure_path():
+    return Page.objects.live().get(slug="star-procedure").url
+
+
+def test_anonymous_page_views_are_answered_by_nginx(nginx):
+    url = nginx + procedure_path()
+    first_headers, first_body = fetch(url)
+    second_headers, second_body = fetch(url)
+    assert first_headers["X-Cache-Status"] == "MISS"
+    assert second_headers["X-Cache-Status"] == "HIT"
+    assert second_body == first_body and "<h1>" in second_body
+    assert "X-Accel-Expires" not in second_headers  # nginx's instruction, not the browser's
+    # Stored gzipped; unzipped for a client that does not take gzip.
+    assert "Content-Encoding" not in second_headers
+    gzipped, body = fetch(url, **{"Accept-Encoding": "gzip"})
+    assert gzipped["Content-Encoding"] == "gzip" and gzipped["X-Cache-Status"] == "HIT"
+    assert body == first_body
+
+
+def test_a_published_change_is_live_within_two_seconds(nginx):
+    url = nginx + procedure_path()
+    fetch(url)
+    assert fetch(url)[0]["X-Cache-Status"] == "HIT"
+    page = Page.objects.get(slug="star-procedure").specific
+    page.benefits = [paragraph("A sentence published a moment ago.")]
+    publish(page)
+    time.sleep(2.1)  # X-Accel-Expires: 1, and nginx counts whole seconds
+    assert "A sentence published a moment ago." in fetch(url)[1]
+
+
+def test_an_editor_is_never_served_the_shared_copy(nginx):
+    url = nginx + procedure_path()
+    fetch(url)
+    editor = get_user_model().objects.create_superuser("editor", password="a-long-password-1")
+    client = Client()
+    client.force_login(editor)
+    session = client.cookies["sessionid"].value
+    headers, body = fetch(url, Cookie=f"sessionid={session}")
+    assert headers["X-Cache-Status"] == "BYPASS"
+    assert "<wagtail-userbar" in body
+    # Nor does the editor's page go into the cache for the next visitor.
+    headers, body = fetch(url)
+    assert "<wagtail-userbar" not in body
+
+
+def test_query_strings_forms_and_the_admin_are_never_kept(nginx):
+    path = procedure_path()
+    for n in range(3):
+        assert fetch(f"{nginx}{path}?n={n}")[0]["X-Cache-Status"] == "BYPASS"
+    form_path = Page.objects.live().get(slug="ask-us").url
+    tokens = set()
+    for _ in range(2):
+        headers, body = fetch(nginx + form_path)
+        assert headers["X-Cache-Status"] == "MISS"  # a CSRF cookie: never stored
+        assert "csrftoken=" in headers["Set-Cookie"]
+        tokens.add(body.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0])
+    assert len(tokens) == 2
+    admin_headers, _ = fetch(nginx + "/admin/login/")
+    assert "X-Cache-Status" not in admin_headers
