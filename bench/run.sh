@@ -65,10 +65,17 @@ load() {  # name url
   echo "   $1: $(grep 'Requests/sec' "$OUT/wrk-$1.txt")"
 }
 echo "== load: wrk -t2 -c$CONNECTIONS -d$DURATION --latency -H 'Connection: close'"
-curl -sf -o /dev/null "http://127.0.0.1:$PORT$procedure"  # warm the page cache
+curl -sf -o /dev/null "http://127.0.0.1:$PORT$procedure"  # warm the page caches
+# Which cache answered, as the runs below will find it: nginx's micro-cache (HIT), or
+# Django for a query string (BYPASS; its page cache says skip).
+for url in "$procedure" "$procedure?uncached=1"; do
+  curl -sf -o /dev/null -D - "http://127.0.0.1:$PORT$url" |
+    awk -v url="$url" 'tolower($1) ~ /^x-(cache-status|wagtail-cache):$/ {h = h " " $1 " " $2}
+                       END {gsub(/\r/, "", h); print "   " url ":" h}'
+done | tee "$OUT/cache-headers.txt"
 load nginx-static "http://127.0.0.1:$NGINX_PORT$procedure"
 load django-cached "http://127.0.0.1:$PORT$procedure"
-# Any query string bypasses the page cache: every request renders the page.
+# Any query string bypasses both page caches: every request renders the page.
 load django-uncached "http://127.0.0.1:$PORT$procedure?uncached=1"
 load nginx-static-home "http://127.0.0.1:$NGINX_PORT/"
 load django-cached-home "http://127.0.0.1:$PORT/"
@@ -81,8 +88,14 @@ flags="$flags --disable-background-networking --disable-component-update --disab
 awk '$1=="HomePage" || $1=="ProcedurePage" || $1 ~ /Referr/ {print $1, $2}' "$OUT/pages.txt" |
 while read -r kind path; do
   for run in $(seq 1 "$LIGHTHOUSE_RUNS"); do
-    bench/node_modules/.bin/lighthouse "http://127.0.0.1:$PORT$path" --quiet \
-      --chrome-flags="$flags" --output=json --output-path="$OUT/lighthouse-$kind-$run.json"
+    # Chromium now and then fails to record the trace (NO_NAVSTART): try that run again.
+    for attempt in 1 2 3; do
+      bench/node_modules/.bin/lighthouse "http://127.0.0.1:$PORT$path" --quiet \
+        --chrome-flags="$flags" --output=json --output-path="$OUT/lighthouse-$kind-$run.json" &&
+        break
+      [ "$attempt" = 3 ] && exit 1
+      echo "   $kind run $run failed; again"
+    done
   done
   echo "   $kind $path done"
 done
