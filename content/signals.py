@@ -37,10 +37,10 @@ def forget_rendered_pages(changed_page=None):
     """Empty every cache of rendered pages: now, and again once the change is committed.
 
     The second time matters: a visitor who asked while the change was being saved got the old
-    version, and it must not stay cached. After the commit, the frontend cache (nginx or a
-    CDN, when configured) is purged of every live page, since menus, contact details and
-    glossary terms show on all of them, plus `changed_page` (its URL taken now, before an
-    unpublish or a delete takes it out of the live pages).
+    version, and it must not stay cached. After the commit, a CDN (when FRONTEND_CACHE is
+    set) is purged of every live page, since menus, contact details and glossary terms show
+    on all of them, plus `changed_page` (its URL taken now, before an unpublish or a delete
+    takes it out of the live pages). nginx's micro-cache needs no purge: it expires.
     """
     empty_page_caches()
     purge = PurgeBatch()

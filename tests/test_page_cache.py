@@ -187,7 +187,7 @@ def test_staff_can_empty_the_page_cache_from_the_admin(admin_client, client, pro
     assert client.get(procedure_page.url)[CACHE_HEADER] == "miss"
 
 
-# nginx in front (deploy/nginx.conf) or a CDN: purged through wagtail.contrib.frontend_cache.
+# A CDN in front: purged through wagtail.contrib.frontend_cache.
 purged_urls = []
 
 

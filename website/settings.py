@@ -314,8 +314,8 @@ MIDDLEWARE += [
     "content.routing.RememberedRouteMiddleware",
 ]
 
-# Purging nginx's page cache or a CDN when content changes (wagtail.contrib.frontend_cache's
-# backends, called by content/signals.py for every live page): off unless configured.
+# Purging a CDN when content changes (wagtail.contrib.frontend_cache's backends, called by
+# content/signals.py for every live page): off unless configured.
 FRONTEND_CACHE = env("FRONTEND_CACHE", "").strip().lower()
 WAGTAILFRONTENDCACHE = {}
 
