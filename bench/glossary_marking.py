@@ -26,8 +26,9 @@ from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from content.glossary import current_glossary, mark_main  # noqa: E402
-from content.models import ProcedurePage  # noqa: E402
+from content.glossary.marking import mark_main  # noqa: E402
+from content.glossary.terms import current_glossary  # noqa: E402
+from content.pages.models import ProcedurePage  # noqa: E402
 
 ROUNDS = 30
 

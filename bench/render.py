@@ -71,7 +71,7 @@ def main():
         from django.test import Client
         from wagtail.models import Page
 
-        from content.readability import grade, readable_text, smog
+        from content.plain_language.readability import grade, readable_text, smog
 
         client = Client(HTTP_HOST="localhost")  # allowed in development and in make bench
         css = stylesheet_bytes()

@@ -1,0 +1,16 @@
+"""What editors edit, one Django app per capability.
+
+Imports flow one way, from the top of this list to the bottom:
+
+    starter          the starter content and its loader (load_content)
+    search           site search
+    enquiries        the enquiry form page, its spam protection and submissions
+    pages            the page types, their blocks and the references they cite
+    review           clinical review: the mixin, the workflow's finish, the report, reminders
+    glossary         glossary terms, marking their first use, the glossary page
+    plain_language   reading-level measures and the editor's plain-language check
+    organisation     who runs the site and how to reach them (contact details)
+    serving          page cache, routing, cache headers: knows no page type
+
+README.md ("Architecture") draws the same picture.
+"""

@@ -12,8 +12,8 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from content.models import (
-    ContactSettings,
+from content.organisation.models import ContactSettings
+from content.pages.models import (
     HomePage,
     ProcedurePage,
     ProcedurePageReference,
@@ -166,7 +166,7 @@ def edit_form_data(admin_client, page):
     return page_form_data(admin_client, reverse("wagtailadmin_pages:edit", args=(page.pk,)), page)
 
 
-# Clinical governance: staff in the groups that content/migrations/0004 sets up.
+# Clinical governance: staff in the groups that content/pages/migrations/0004 sets up.
 
 
 def staff_member(username, group_name):
@@ -207,6 +207,6 @@ def reviewer_client(editor, reviewer):
 
 @pytest.fixture
 def clinician(db):
-    from content.models import Clinician
+    from content.review.models import Clinician
 
     return Clinician.objects.create(name="Test Reviewer", credentials="MD")

@@ -6,7 +6,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from content.models import ProcedurePage
+from content.pages.models import ProcedurePage
 
 from .conftest import edit_form_data, parse, publish
 

@@ -1,7 +1,7 @@
 """Clinical sign-off: editors submit, clinical reviewers approve, and approval dates the review.
 
 Everything goes through Wagtail's real admin views, logged in as an Editor and as a
-Clinical reviewer created here (the groups come from content/migrations/0004).
+Clinical reviewer created here (the groups come from content/pages/migrations/0004).
 """
 
 import datetime
@@ -14,8 +14,8 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page, WorkflowState
 from wagtail.test.utils.form_data import rich_text
 
-from content.models import ProcedurePage
-from content.review import add_months
+from content.pages.models import ProcedurePage
+from content.review.approval import add_months
 
 from .conftest import edit_form_data, parse, publish
 

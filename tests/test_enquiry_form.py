@@ -12,9 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
-from content.enquiry import EXPIRED, HONEYPOT_FIELD, REFERRAL_COORDINATORS, STARTED_FIELD, TOO_FAST
-from content.models import EnquiryFormField, EnquiryFormPage
-from content.starter import Report, ensure_referral_coordinators
+from content.enquiries.forms import EXPIRED, HONEYPOT_FIELD, STARTED_FIELD, TOO_FAST
+from content.enquiries.models import REFERRAL_COORDINATORS, EnquiryFormField, EnquiryFormPage
+from content.starter.loader import ensure_referral_coordinators
+from content.starter.report import Report
 
 from .conftest import parse, publish
 

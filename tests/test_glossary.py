@@ -5,8 +5,8 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from textstat import lexicon_count
 
-from content.models import GlossaryPage, GlossaryTerm
-from content.readability import grade, readable_text, smog
+from content.glossary.models import GlossaryPage, GlossaryTerm
+from content.plain_language.readability import grade, readable_text, smog
 
 from .conftest import paragraph, parse, publish
 from .test_query_counts import MAX_QUERIES, count_queries, grow
@@ -86,7 +86,7 @@ def parse_html(html):
 
 def test_a_new_term_is_marked_at_once(admin_client, client, contact, page_with_terms):
     client.get(page_with_terms.url)  # the glossary is now cached
-    url = reverse("wagtailsnippets_content_glossaryterm:add")
+    url = reverse("wagtailsnippets_glossary_glossaryterm:add")
     data = {"term": "Probe", "definition": "A thin tool.", "other_forms": "probes"}
     data["action-publish"] = "action-publish"
     assert admin_client.post(url, data).status_code == 302
@@ -95,7 +95,7 @@ def test_a_new_term_is_marked_at_once(admin_client, client, contact, page_with_t
 
 
 def test_an_empty_definition_is_refused_beside_the_field(admin_client, glossary):
-    url = reverse("wagtailsnippets_content_glossaryterm:add")
+    url = reverse("wagtailsnippets_glossary_glossaryterm:add")
     data = {"term": "Vertebra", "definition": "   ", "other_forms": "vertebrae"}
     response = admin_client.post(url, data)
     assert response.status_code == 200
@@ -139,20 +139,20 @@ def test_an_editors_term_goes_live_only_after_clinical_review(
     editor_client, reviewer_client, client, contact, page_with_terms
 ):
     client.get(page_with_terms.url)  # the glossary is now cached
-    url = reverse("wagtailsnippets_content_glossaryterm:add")
+    url = reverse("wagtailsnippets_glossary_glossaryterm:add")
     data = {"term": "Probe", "definition": "A thin tool.", "other_forms": "probes"}
     assert editor_client.post(url, {**data, "action-publish": "publish"}).status_code == 302
     term = GlossaryTerm.objects.get(term="Probe")
     assert not term.live  # an editor cannot publish: a draft
 
-    edit_url = reverse("wagtailsnippets_content_glossaryterm:edit", args=(term.pk,))
+    edit_url = reverse("wagtailsnippets_glossary_glossaryterm:edit", args=(term.pk,))
     assert editor_client.post(edit_url, {**data, "action-submit": "submit"}).status_code == 302
     term.refresh_from_db()
     assert term.current_workflow_state.workflow.name == "Clinical review"
     assert "probe" not in [a.get_text() for a in marked(parse(client.get(page_with_terms.url)))]
 
     approve_url = reverse(
-        "wagtailsnippets_content_glossaryterm:workflow_action",
+        "wagtailsnippets_glossary_glossaryterm:workflow_action",
         args=(term.pk, "approve", term.current_workflow_task_state.pk),
     )
     reviewer_client.post(approve_url, {"comment": ""})

@@ -14,7 +14,8 @@ from django.core.management import call_command
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
-from content.models import Clinician, ProcedurePage, ReferrerPage, StandardPage
+from content.pages.models import ProcedurePage, ReferrerPage, StandardPage
+from content.review.models import Clinician
 
 from .conftest import parse, publish
 

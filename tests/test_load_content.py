@@ -8,17 +8,11 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from content.models import (
-    ContactSettings,
-    EnquiryFormPage,
-    GlossaryPage,
-    HomePage,
-    ProcedurePage,
-    Reference,
-    ReferrerPage,
-    StandardPage,
-)
-from content.starter import STARTER_DIR
+from content.enquiries.models import EnquiryFormPage
+from content.glossary.models import GlossaryPage
+from content.organisation.models import ContactSettings
+from content.pages.models import HomePage, ProcedurePage, Reference, ReferrerPage, StandardPage
+from content.starter.loader import STARTER_DIR
 
 from .conftest import edit_form_data, parse
 
@@ -147,7 +141,7 @@ def test_dashboard_asks_staff_to_set_real_contact_details(loaded, admin_client):
     panel = parse(admin_client.get(dashboard)).select_one("#example-contact-details-section")
     assert panel is not None
     assert panel.select_one("a.button")["href"] == reverse(
-        "wagtailsettings:edit", args=["content", "contactsettings"]
+        "wagtailsettings:edit", args=["organisation", "contactsettings"]
     )
 
     ContactSettings.objects.update(phone="(617) 555-2368", fax="(617) 555-2369")

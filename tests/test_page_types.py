@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from content.models import HomePage, ProcedurePage, StandardPage
+from content.pages.models import HomePage, ProcedurePage, StandardPage
 
 from .conftest import parse
 

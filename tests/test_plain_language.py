@@ -6,10 +6,11 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import rich_text
 
-from content.glossary import Glossary, current_glossary
-from content.models import GlossaryTerm, ProcedurePage, ReferrerPage
-from content.plain_language import PlainLanguageCheckMixin, check
-from content.readability import grade, readable_text, smog
+from content.glossary.models import GlossaryTerm
+from content.glossary.terms import Glossary, current_glossary
+from content.pages.models import ProcedurePage, ReferrerPage
+from content.plain_language.checks import PlainLanguageCheckMixin, check
+from content.plain_language.readability import grade, readable_text, smog
 
 from .conftest import edit_form_data, parse
 

@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.rich_text import RichText
 
-from content.models import ProcedurePageReference, Reference
+from content.pages.models import ProcedurePageReference, Reference
 
 from .conftest import publish, question
 

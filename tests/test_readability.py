@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import call_command
 
-from content.models import ProcedurePage, StandardPage
-from content.readability import grade, readable_text
+from content.pages.models import ProcedurePage, StandardPage
+from content.plain_language.readability import grade, readable_text
 
 TARGET_GRADE = 8
 

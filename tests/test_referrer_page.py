@@ -5,7 +5,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from content.models import EnquiryFormPage, HomePage, ProcedurePage, ReferrerPage
+from content.enquiries.models import EnquiryFormPage
+from content.pages.models import HomePage, ProcedurePage, ReferrerPage
 
 from .conftest import edit_form_data, parse, publish
 
@@ -76,7 +77,7 @@ def test_home_and_procedure_pages_link_to_the_referrer_page_and_the_form(client,
 
 
 def test_the_procedure_page_still_reads_at_grade_8_with_the_new_link(client, starter):
-    from content.readability import grade, readable_text
+    from content.plain_language.readability import grade, readable_text
 
     page = ProcedurePage.objects.get()
     assert grade(readable_text(client.get(page.url).content.decode())) <= 8

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from content.models import StandardPage
+from content.pages.models import StandardPage
 
 from .conftest import parse, publish
 

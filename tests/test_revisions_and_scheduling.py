@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry, Revision
 from wagtail.test.utils.form_data import rich_text
 
-from content.models import ProcedurePage
+from content.pages.models import ProcedurePage
 
 from .conftest import edit_form_data, page_form_data, parse
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from content.models import StandardPage
+from content.pages.models import StandardPage
 
 from .conftest import paragraph, parse, publish
 

@@ -53,8 +53,18 @@ else:
 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+# What editors edit, one app per capability (see content/__init__.py and README.md,
+# "Architecture"). Listed from the top layer down: templates and static files of an app
+# higher up override those of the apps below it.
 INSTALLED_APPS = [
-    "content",
+    "content.starter",
+    "content.enquiries",
+    "content.pages",
+    "content.review",
+    "content.glossary",
+    "content.plain_language",
+    "content.organisation",
+    "content.serving",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -105,7 +115,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "content.context_processors.contact",
+                "content.organisation.context_processors.contact",
             ],
         },
     },
@@ -210,11 +220,11 @@ LOGGING = {
 # Staff avatars would otherwise be fetched from a third party on every admin page.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Clinical review (content/review.py): months from a clinical approval to the next review.
+# Clinical review (content/review/): months from a clinical approval to the next review.
 CLINICAL_REVIEW_INTERVAL_MONTHS = int(env("CLINICAL_REVIEW_INTERVAL_MONTHS", "12"))
 # An approved clinical review records its dates, then publishes (reviewers hold no publish
 # permission of their own: the approval is the permission).
-WAGTAIL_FINISH_WORKFLOW_ACTION = "content.workflow_finish.publish_reviewed_revision"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "content.review.workflow.publish_reviewed_revision"
 # Moderation emails (submitted, approved, changes requested) go through EMAIL_BACKEND above.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env(
     "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", DEFAULT_FROM_EMAIL
@@ -223,7 +233,7 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env(
 # of X-Forwarded-For; otherwise that header is ignored, since anyone can send it.
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
 
-# The enquiry form (content.EnquiryFormPage): where enquiries go when the page has no
+# The enquiry form (content/enquiries/): where enquiries go when the page has no
 # address of its own, length limits, spam protection and data retention.
 ENQUIRY_EMAIL_TO = env("ENQUIRY_EMAIL_TO", "spine-tumor-program@example.org")
 ENQUIRY_FIELD_MAX_LENGTH = 200
@@ -235,7 +245,11 @@ ENQUIRY_RATE_LIMIT_WINDOW_SECONDS = int(env("ENQUIRY_RATE_LIMIT_WINDOW_SECONDS",
 FORM_SUBMISSION_RETENTION_DAYS = int(env("FORM_SUBMISSION_RETENTION_DAYS", "180"))
 
 # A form posted without its CSRF token gets a page that says what to do, with the phone.
-CSRF_FAILURE_VIEW = "content.views.csrf_failure"
+CSRF_FAILURE_VIEW = "website.views.csrf_failure"
+
+# Which medical words the plain-language check counts as explained: the live glossary's.
+# Named here because the glossary app sits above plain_language (its page uses the check).
+PLAIN_LANGUAGE_GLOSSARY = "content.glossary.terms.current_glossary"
 
 # Site search: longer queries are refused with a message rather than run.
 SEARCH_QUERY_MAX_LENGTH = 100
@@ -251,17 +265,26 @@ CACHE_DIR = env("DJANGO_CACHE_DIR", "")
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "86400"))  # publishing clears it anyway
 
 
+# The caches hold pickled objects (contact details, the glossary, menu items, routes). Raise
+# this when their classes move or change shape: entries written before are then never read,
+# where unpickling them would fail on every request until the cache was emptied by hand.
+# 2: the models and modules moved into one app per capability.
+CACHE_VERSION = 2
+
+
 def cache_backend(name, **options):
     if CACHE_DIR or PRODUCTION:
         directory = Path(CACHE_DIR or BASE_DIR / ".cache") / name
         return {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(directory),
+            "VERSION": CACHE_VERSION,
             **options,
         }
     return {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": f"star-{name}",
+        "VERSION": CACHE_VERSION,
         **options,
     }
 
@@ -273,7 +296,7 @@ CACHES = {
         "pages", TIMEOUT=PAGE_CACHE_SECONDS, OPTIONS={"MAX_ENTRIES": 2000, "CULL_FREQUENCY": 4}
     ),
     # Rendered page sections ({% wagtailpagecache %}), keyed by page revision; emptied with
-    # the page cache (content/signals.py), since they show other pages' links and snippets.
+    # the page cache (content/serving/signals.py), since they show other pages' links and snippets.
     "template_fragments": cache_backend(
         "fragments", TIMEOUT=PAGE_CACHE_SECONDS, OPTIONS={"MAX_ENTRIES": 2000, "CULL_FREQUENCY": 4}
     ),
@@ -282,7 +305,7 @@ CACHES = {
 INSTALLED_APPS += ["wagtailcache"]
 WAGTAIL_CACHE = env_bool("WAGTAIL_CACHE", default=True)
 WAGTAIL_CACHE_BACKEND = "pages"
-# Which responses may be stored is decided in content/page_cache.py.
+# Which responses may be stored is decided in content/serving/page_cache.py.
 
 # Public pages: browsers keep them briefly, a CDN longer, and both may show the old copy
 # while fetching a new one, or while the site is down.
@@ -304,18 +327,18 @@ def insert_middleware(before, *names):
 # lookup, after authentication, so logged-in users never get a stored page.
 insert_middleware(
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "content.page_cache.PublicCacheHeadersMiddleware",
+    "content.serving.page_cache.PublicCacheHeadersMiddleware",
     "wagtailcache.cache.UpdateCacheMiddleware",
-    "content.page_cache.SharedOnlyGZipMiddleware",
+    "content.serving.page_cache.SharedOnlyGZipMiddleware",
 )
 MIDDLEWARE += [
     "wagtailcache.cache.FetchFromCacheMiddleware",
     # Pages the page cache did not answer: routing from a remembered route (one query).
-    "content.routing.RememberedRouteMiddleware",
+    "content.serving.routing.RememberedRouteMiddleware",
 ]
 
 # Purging a CDN when content changes (wagtail.contrib.frontend_cache's backends, called by
-# content/signals.py for every live page): off unless configured.
+# content/serving/signals.py for every live page): off unless configured.
 FRONTEND_CACHE = env("FRONTEND_CACHE", "").strip().lower()
 WAGTAILFRONTENDCACHE = {}
 

@@ -5,14 +5,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from content import views as content_views
+from content.search.views import search
+from website import views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", content_views.search, name="search"),
+    path("search/", search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("robots.txt", content_views.robots_txt, name="robots_txt"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

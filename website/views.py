@@ -1,9 +1,36 @@
+"""The site's own responses that belong to no page: robots.txt and the error pages."""
+
 import logging
 
-from django.http import HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from wagtail.models import Site
+
+from content.organisation.models import ContactSettings
 
 logger = logging.getLogger(__name__)
+
+
+@require_GET
+def robots_txt(request):
+    """Let search engines in, keep them out of the admin, and name the sitemap."""
+    site = Site.find_for_request(request)
+    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        f"Sitemap: {root}{reverse('sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token (often an expired page): say what to do."""
+    return TemplateResponse(request, "403_csrf.html", {}, status=403)
 
 
 def server_error(request):
@@ -11,8 +38,6 @@ def server_error(request):
 
     The database may be the thing that failed, so the page must render without it.
     """
-    from content.models import ContactSettings
-
     try:
         contact = ContactSettings.load()
     except Exception:

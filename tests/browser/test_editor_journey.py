@@ -8,7 +8,7 @@ the admin; otherwise the editor publishes. Either way the change is then live.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from content.models import ProcedurePage
+from content.pages.models import ProcedurePage
 
 from .conftest import DESKTOP
 

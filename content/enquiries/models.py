@@ -1,0 +1,124 @@
+import logging
+from smtplib import SMTPException
+
+from django.conf import settings
+from django.db import models
+from django.template.response import TemplateResponse
+from modelcluster.fields import ParentalKey
+from wagtail.admin.mail import send_mail
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormMixin
+from wagtail.models import Page
+from wagtail.search import index
+
+from .forms import EXPIRED, TOO_FAST, EnquiryFormBuilder
+from .rate_limit import over_rate_limit, rate_limited_response
+
+logger = logging.getLogger(__name__)
+
+# The group that reads enquiries (wagtail_hooks.py); the starter content creates it.
+REFERRAL_COORDINATORS = "Referral coordinators"
+
+MEDICAL_RECORDS_NOTICE = (
+    "Please do not send medical records, scan results or details about your health "
+    "through this form. It is not a secure way to share them. We will tell you how to "
+    "send them safely when we talk."
+)
+
+
+class EnquiryFormField(AbstractFormField):
+    page = ParentalKey("EnquiryFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(AbstractFormField.Meta):
+        # The table it has had since it lived in the "content" app (migrations there).
+        db_table = "content_enquiryformfield"
+
+
+class EnquiryFormPage(AbstractEmailForm):
+    """'Ask about the procedure or refer a patient': a form staff build in the admin."""
+
+    intro = models.TextField(blank=True, help_text="A sentence or two above the form.")
+    privacy_notice = models.TextField(
+        default=MEDICAL_RECORDS_NOTICE,
+        help_text="Shown above the form, so that nobody sends medical records through it.",
+    )
+    thank_you_heading = models.CharField(max_length=120, default="Thank you, we got your message")
+    thank_you_text = models.TextField(
+        blank=True, help_text="What happens next, and when. One paragraph per line."
+    )
+
+    form_builder = EnquiryFormBuilder
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("privacy_notice"),
+        InlinePanel("form_fields", label="Form fields"),
+        MultiFieldPanel(
+            [FieldPanel("thank_you_heading"), FieldPanel("thank_you_text")], "Thank-you page"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("to_address"), FieldPanel("from_address"), FieldPanel("subject")],
+            "Email",
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "pages/enquiry_form_page.html"
+    landing_page_template = "pages/enquiry_form_page_landing.html"
+
+    class Meta:
+        db_table = "content_enquiryformpage"
+        verbose_name = "enquiry form page"
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.intro
+
+    @property
+    def thank_you_paragraphs(self):
+        return [line.strip() for line in self.thank_you_text.splitlines() if line.strip()]
+
+    def get_submissions_list_view_class(self):
+        from .submissions import EnquirySubmissionsListView  # the view imports form models
+
+        return EnquirySubmissionsListView
+
+    def recipients(self):
+        addresses = self.to_address or settings.ENQUIRY_EMAIL_TO
+        return [address.strip() for address in addresses.split(",") if address.strip()]
+
+    def process_form_submission(self, form):
+        """Store the submission, then email it to the page's address or the configured one."""
+        submission = FormMixin.process_form_submission(self, form)
+        if self.recipients():
+            try:
+                send_mail(
+                    self.subject or "Website enquiry",
+                    self.render_email(form),
+                    self.recipients(),
+                    self.from_address or settings.DEFAULT_FROM_EMAIL,
+                )
+            except (OSError, SMTPException):
+                # The enquiry is stored and listed in the admin: the sender should not
+                # see an error, or send it again, because our mail server is down.
+                logger.exception("Enquiry %s stored, but the email was not sent", submission.pk)
+        return submission
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        if over_rate_limit(request):
+            return rate_limited_response(request, self)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        if form.is_valid():
+            if form.is_spam:
+                return self.render_landing_page(request)  # calm, and nothing is kept
+            return self.render_landing_page(request, self.process_form_submission(form))
+        if any(error in form.non_field_errors() for error in (TOO_FAST, EXPIRED)):
+            form.renew_start_time()
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context)

@@ -1,0 +1,89 @@
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import DraftStateMixin, Page, RevisionMixin, WorkflowMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from content.plain_language.checks import PlainLanguageCheckMixin
+
+
+@register_snippet
+class GlossaryTerm(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
+    """A medical word explained in plain words, linked from its first use on each page.
+
+    Definitions reach patients, so they go through the Clinical review workflow like pages:
+    an editor's new or changed term is a draft until a clinical reviewer approves it.
+    Pages and the glossary use live terms only.
+    """
+
+    term = models.CharField(max_length=80, unique=True, help_text="For example: metastasis")
+    definition = models.TextField(
+        help_text="One or two short sentences in plain words, as you would say them to a patient.",
+    )
+    other_forms = models.TextField(
+        blank=True,
+        help_text="Other forms of the word that the pages use, one per line or separated by "
+        "commas. For example: metastases, metastatic, metastasized",
+    )
+
+    panels = [FieldPanel("term"), FieldPanel("definition"), FieldPanel("other_forms")]
+    search_fields = [index.SearchField("term"), index.SearchField("other_forms")]
+
+    class Meta:
+        # The table it has had since it lived in the "content" app (migrations there).
+        db_table = "content_glossaryterm"
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def anchor(self):
+        return slugify(self.term)
+
+    @property
+    def forms(self):
+        """Every way of writing the term that the pages may use, the term itself first."""
+        others = [form.strip() for form in re.split(r"[,\n]", self.other_forms)]
+        return [self.term.strip(), *(form for form in others if form)]
+
+    def clean(self):
+        self.term = self.term.strip()
+        self.definition = self.definition.strip()
+        if not self.definition:
+            raise ValidationError({"definition": "Explain the term in plain words."})
+
+
+class GlossaryPage(PlainLanguageCheckMixin, Page):
+    """Every glossary term from A to Z, each with an anchor that patient pages link to."""
+
+    intro = models.TextField(
+        blank=True, help_text="A sentence or two above the list, in plain words."
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "pages/glossary_page.html"
+
+    class Meta:
+        db_table = "content_glossarypage"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["letters"] = terms_by_letter(GlossaryTerm.objects.filter(live=True))
+        return context
+
+
+def terms_by_letter(terms):
+    """[(letter, [term, ...]), ...] in A to Z order, for the glossary page."""
+    letters = {}
+    for term in sorted(terms, key=lambda term: term.term.lower()):
+        letters.setdefault(term.term[0].upper(), []).append(term)
+    return sorted(letters.items())

@@ -1,0 +1,21 @@
+"""The page types, in typed sections, and the references they cite."""
+
+from .base import BasePage, Section, SectionedPage
+from .home import HomePage
+from .procedure import ProcedurePage, ProcedurePageReference
+from .references import Reference
+from .referrer import ReferrerPage, ReferrerPageReference
+from .standard import StandardPage
+
+__all__ = [
+    "BasePage",
+    "HomePage",
+    "ProcedurePage",
+    "ProcedurePageReference",
+    "Reference",
+    "ReferrerPage",
+    "ReferrerPageReference",
+    "Section",
+    "SectionedPage",
+    "StandardPage",
+]

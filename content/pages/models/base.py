@@ -1,0 +1,74 @@
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.functional import SimpleLazyObject
+from wagtail.models import Page
+from wagtail.search import index
+
+from content.pages.linked_pages import prefetched_pages
+from content.plain_language.checks import PlainLanguageCheckMixin
+
+
+@dataclass(frozen=True)
+class Section:
+    """One titled part of a page, as the template and "On this page" list need it."""
+
+    anchor: str
+    heading: str
+    body: object = None
+    parts: tuple = ()
+    template: str = "includes/section_blocks.html"
+
+
+SUMMARY = "includes/section_summary.html"
+PARTS = "includes/section_parts.html"
+REFERENCES = "includes/section_references.html"
+
+
+def heading_field(default):
+    return models.CharField(max_length=80, default=default, help_text="The section's heading.")
+
+
+class BasePage(PlainLanguageCheckMixin, Page):
+    """What every patient-facing page shares: a plain summary and its meta description."""
+
+    summary = models.TextField(
+        max_length=600,
+        help_text="Two or three short sentences in plain words. Also used by search engines "
+        "when the promote tab's description is empty.",
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.summary
+
+    def serve(self, request, *args, **kwargs):
+        with prefetched_pages(self):
+            response = super().serve(request, *args, **kwargs)
+            response.render()  # inside the prefetch, where the links are resolved
+        return response
+
+
+class SectionedPage(BasePage):
+    """A page in typed sections: `sections()` gives those with content, in their fixed order,
+    for the template and its "On this page" list. References hang off `page_references`."""
+
+    class Meta:
+        abstract = True
+
+    def sections(self):
+        raise NotImplementedError
+
+    def references(self):
+        return [item.reference for item in self.page_references.select_related("reference")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Worked out only when the template's section cache misses.
+        context["sections"] = SimpleLazyObject(self.sections)
+        return context

@@ -1,0 +1,33 @@
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from content.glossary.marking import GlossaryMarkingMixin
+from content.pages.blocks import SectionBlock
+
+from .base import BasePage
+from .procedure import ProcedurePage
+
+
+class HomePage(GlossaryMarkingMixin, BasePage):
+    body = StreamField(SectionBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "content.ProcedurePage",
+        "content.StandardPage",
+        "content.ReferrerPage",
+        "enquiries.EnquiryFormPage",
+        "glossary.GlossaryPage",
+    ]
+    max_count = 1
+    template = "pages/home_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["procedures"] = ProcedurePage.objects.child_of(self).live().public()
+        return context

@@ -1,0 +1,158 @@
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from content.glossary.marking import GlossaryMarkingMixin
+from content.pages.blocks import QuestionsBlock, SectionBlock
+from content.pages.structured_data import PROCEDURE_TYPES, medical_web_page, stream_text
+from content.review.models import ClinicalReviewMixin, ReviewedPageManager
+
+from .base import PARTS, REFERENCES, SUMMARY, BasePage, Section, SectionedPage, heading_field
+from .references import Reference
+
+
+class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  # noqa: DJ008 (Page has __str__)
+    """A procedure explained in typed sections, in a fixed, patient-tested order."""
+
+    summary_heading = heading_field("In short")
+    benefits_heading = heading_field("How it can help")
+    benefits = StreamField(SectionBlock(), blank=True)
+    how_it_works_heading = heading_field("How it works")
+    how_it_works = StreamField(SectionBlock(), blank=True)
+    procedure_heading = heading_field("The procedure")
+    before_heading = heading_field("Before the procedure")
+    before = StreamField(SectionBlock(), blank=True)
+    on_the_day_heading = heading_field("On the day")
+    on_the_day = StreamField(SectionBlock(), blank=True)
+    after_heading = heading_field("After the procedure")
+    after = StreamField(SectionBlock(), blank=True)
+    recovery_heading = heading_field("Recovery and results")
+    recovery_and_results = StreamField(SectionBlock(), blank=True)
+    risks_heading = heading_field("Risks")
+    risks = StreamField(SectionBlock(), blank=True)
+    questions_heading = heading_field("Questions people ask")
+    questions = StreamField(QuestionsBlock(), blank=True)
+    references_heading = heading_field("Where our facts come from")
+    # For schema.org's MedicalProcedure: what search engines and referrers' tools read.
+    procedure_type = models.CharField(
+        max_length=40, choices=PROCEDURE_TYPES, default="PercutaneousProcedure", blank=True
+    )
+    body_location = models.CharField(
+        max_length=100,
+        default="Spine",
+        blank=True,
+        help_text="The part of the body treated, such as Spine.",
+    )
+
+    objects = ReviewedPageManager()
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("summary_heading"), FieldPanel("summary")], "Summary"),
+        MultiFieldPanel([FieldPanel("benefits_heading"), FieldPanel("benefits")], "Benefits"),
+        MultiFieldPanel(
+            [FieldPanel("how_it_works_heading"), FieldPanel("how_it_works")], "How it works"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("procedure_heading"),
+                FieldPanel("before_heading"),
+                FieldPanel("before"),
+                FieldPanel("on_the_day_heading"),
+                FieldPanel("on_the_day"),
+                FieldPanel("after_heading"),
+                FieldPanel("after"),
+            ],
+            "The procedure",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("recovery_heading"), FieldPanel("recovery_and_results")],
+            "Recovery and results",
+        ),
+        MultiFieldPanel([FieldPanel("risks_heading"), FieldPanel("risks")], "Risks"),
+        MultiFieldPanel(
+            [FieldPanel("questions_heading"), FieldPanel("questions")], "Questions (FAQ)"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("references_heading"), InlinePanel("page_references", label="Reference")],
+            "References",
+        ),
+        ClinicalReviewMixin.review_panel(),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField(name)
+        for name in (
+            "benefits",
+            "how_it_works",
+            "before",
+            "on_the_day",
+            "after",
+            "recovery_and_results",
+            "risks",
+            "questions",
+        )
+    ]
+
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel(
+            [FieldPanel("procedure_type"), FieldPanel("body_location")],
+            "Structured data for search engines",
+        )
+    ]
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = []
+    template = "pages/procedure_page.html"
+
+    def medical_procedure(self, detailed=True):
+        """schema.org MedicalProcedure built from the same fields the page shows."""
+        data = {
+            "@type": "MedicalProcedure",
+            "name": self.title,
+            "procedureType": self.procedure_type and f"https://schema.org/{self.procedure_type}",
+            "bodyLocation": self.body_location,
+        }
+        if detailed:
+            data.update(
+                description=self.summary,
+                howPerformed=stream_text(self.how_it_works),
+                preparation=stream_text(self.before),
+                followup=stream_text(self.after),
+            )
+        return {key: value for key, value in data.items() if value}
+
+    def structured_data(self, canonical_url):
+        return medical_web_page(self, canonical_url, "Patient", self.medical_procedure())
+
+    def sections(self):
+        """The sections that have content, in their fixed order, each with its anchor."""
+        procedure_parts = tuple(
+            Section(anchor, heading, body)
+            for anchor, heading, body in (
+                ("before", self.before_heading, self.before),
+                ("on-the-day", self.on_the_day_heading, self.on_the_day),
+                ("after", self.after_heading, self.after),
+            )
+            if body
+        )
+        references = self.references()
+        candidates = [
+            Section("summary", self.summary_heading, self.summary, template=SUMMARY),
+            Section("benefits", self.benefits_heading, self.benefits),
+            Section("how-it-works", self.how_it_works_heading, self.how_it_works),
+            Section("the-procedure", self.procedure_heading, parts=procedure_parts, template=PARTS),
+            Section("recovery-and-results", self.recovery_heading, self.recovery_and_results),
+            Section("risks", self.risks_heading, self.risks),
+            Section("questions", self.questions_heading, self.questions),
+            Section("references", self.references_heading, references, template=REFERENCES),
+        ]
+        return [section for section in candidates if section.body or section.parts]
+
+
+class ProcedurePageReference(Orderable):
+    page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="page_references")
+    reference = models.ForeignKey(Reference, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("reference")]

@@ -1,0 +1,53 @@
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+DOI_VALIDATOR = RegexValidator(
+    r"^10\.\d{4,9}/\S+$",
+    "Enter a DOI such as 10.1007/s00270-016-1400-8, without https://doi.org/ in front.",
+)
+
+
+@register_snippet
+class Reference(index.Indexed, models.Model):
+    """A citation, reused by every page that relies on it."""
+
+    authors = models.CharField(max_length=300, help_text="For example: Bagla S, et al.")
+    title = models.CharField(max_length=500)
+    publication = models.CharField(
+        max_length=300, blank=True, help_text="The journal, or the body that published it."
+    )
+    year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    details = models.CharField(
+        max_length=100, blank=True, help_text="Volume, issue and pages, such as 39(9)."
+    )
+    doi = models.CharField("DOI", max_length=200, blank=True, validators=[DOI_VALIDATOR])
+    url = models.URLField("Web address", blank=True)
+
+    panels = [
+        FieldPanel("authors"),
+        FieldPanel("title"),
+        FieldPanel("publication"),
+        FieldPanel("year"),
+        FieldPanel("details"),
+        FieldPanel("doi"),
+        FieldPanel("url"),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("authors")]
+
+    class Meta:
+        ordering = ["authors", "year"]
+
+    def __str__(self):
+        return f"{self.authors} ({self.year or 'n.d.'}). {self.title}"
+
+    @property
+    def link(self):
+        return f"https://doi.org/{self.doi}" if self.doi else self.url
+
+    def clean(self):
+        self.doi = self.doi.strip().removeprefix("https://doi.org/")

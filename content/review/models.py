@@ -1,0 +1,117 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+from wagtail.snippets.models import register_snippet
+
+
+@register_snippet
+class Clinician(models.Model):
+    name = models.CharField(max_length=120)
+    credentials = models.CharField(max_length=120, blank=True, help_text="For example: MD, FSIR")
+    role = models.CharField(max_length=200, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("credentials"), FieldPanel("role")]
+
+    class Meta:
+        # The table it has had since it lived in the "content" app (migrations there).
+        db_table = "content_clinician"
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+class ClinicalReviewMixin(models.Model):
+    """When a clinician last signed the page off, and when it must be checked again.
+
+    The approval of the "Clinical review" workflow sets these (approval.py).
+    """
+
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Set when a clinical reviewer approves the page in the Clinical review workflow.",
+    )
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Leave as it is to use the standard interval from the day of approval, or "
+        "choose a date for the next check.",
+    )
+    reviewed_by = models.ForeignKey(
+        Clinician,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The clinician who checked this page's facts.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def review_panel(cls):
+        return MultiFieldPanel(
+            [
+                FieldPanel("last_reviewed", read_only=True),
+                FieldPanel("next_review_due"),
+                FieldPanel("reviewed_by"),
+            ],
+            heading="Clinical review",
+        )
+
+    def had_reviewer(self):
+        """True if the saved page names its reviewer: a reviewed page must keep one."""
+        if self.pk is None:
+            return False
+        saved = type(self)._base_manager.filter(pk=self.pk)
+        return saved.filter(reviewed_by__isnull=False).exists()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if (
+            self.last_reviewed
+            and self.next_review_due
+            and self.next_review_due < self.last_reviewed
+        ):
+            errors["next_review_due"] = (
+                f"The next review must be on or after the last review "
+                f"({self.last_reviewed:%B} {self.last_reviewed.day}, {self.last_reviewed.year})."
+            )
+        if self.reviewed_by_id is None and self.had_reviewer():
+            errors["reviewed_by"] = "Choose the clinician who reviewed this page."
+        if errors:
+            raise ValidationError(errors)
+
+
+class ReviewedPageQuerySet(PageQuerySet):
+    def only(self, *fields):
+        # Treebeard deletes a subtree through .only("path", ...): a join on a column left
+        # out is refused, so the reviewer is not joined there.
+        unjoined = self.select_related(None)
+        return super(ReviewedPageQuerySet, unjoined).only(*fields)
+
+
+class ReviewedPageManager(PageManager.from_queryset(ReviewedPageQuerySet)):
+    """Fetches the reviewer with the page: the review line costs no extra query."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("reviewed_by")
+
+
+class ReviewReminder(models.Model):
+    """One row per day a review reminder went out: the guard against sending twice."""
+
+    sent_on = models.DateField(unique=True)
+    recipients = models.PositiveIntegerField(default=0)
+    pages = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        db_table = "content_reviewreminder"
+
+    def __str__(self):
+        return f"Review reminder sent on {self.sent_on}"

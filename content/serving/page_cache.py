@@ -1,0 +1,94 @@
+"""The full-page cache (wagtail-cache) and the rules around it.
+
+- Only anonymous GET/HEAD requests are looked up (wagtail-cache checks the user and previews);
+  a request with a query string, other than tracking tags wagtail-cache strips, is always
+  rendered fresh, so made-up query strings cannot fill the cache.
+- Only complete 200 pages that set no cookie are stored: a CSRF token or a session always
+  comes with a Set-Cookie, so a page holding one is never shared.
+- HTML is compressed only when it holds no secret (BREACH needs one).
+- Stored pages go out with a public Cache-Control header a CDN can use, and X-Accel-Expires
+  for the nginx micro-cache in front (deploy/nginx.conf).
+- Publishing, unpublishing, moving or deleting a page, or changing anything pages show
+  (snippets, contact details, images, sites), clears the cache (see signals.py).
+"""
+
+import re
+
+from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
+from django.utils.cache import patch_cache_control
+from wagtailcache.settings import wagtailcache_settings
+
+SHARED = {"hit", "miss"}  # wagtail-cache's header values for a stored response
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
+def is_tracking_tag(name):
+    return any(re.match(pattern, name) for pattern in wagtailcache_settings.WAGTAIL_CACHE_IGNORE_QS)
+
+
+def is_request_cacheable(request, is_cacheable):
+    """wagtail-cache hook: a query string that is not tracking tags means render fresh."""
+    if any(not is_tracking_tag(name) for name in request.GET):
+        return False
+    return is_cacheable
+
+
+def is_response_cacheable(response, is_cacheable):
+    """wagtail-cache hook: store only whole pages (200) that set no cookie.
+
+    404s and redirects are left out too: every made-up URL would get its own entry.
+    """
+    if response.status_code != 200 or response.cookies:
+        return False
+    return is_cacheable
+
+
+class PublicCacheHeadersMiddleware:
+    """Public Cache-Control on the pages the page cache shares; a bounded cache key.
+
+    Browsers send many spellings of Accept-Encoding; the page cache keys on it (Vary), so it
+    is reduced to "gzip" or nothing before anything reads it (WhiteNoise, which serves
+    Brotli static files, runs before this and still sees the original).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+        request.META["HTTP_ACCEPT_ENCODING"] = "gzip" if ACCEPTS_GZIP.search(accepted) else ""
+        response = self.get_response(request)
+        if response.get(wagtailcache_settings.WAGTAIL_CACHE_HEADER) in SHARED:
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=settings.PAGE_BROWSER_MAX_AGE,
+                s_maxage=settings.PAGE_CDN_MAX_AGE,
+                stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
+                stale_if_error=settings.PAGE_STALE_IF_ERROR,
+            )
+            del response["Expires"]  # set by wagtail-cache from its own, longer timeout
+            # nginx's micro-cache in front (deploy/nginx.conf); nginx drops this header.
+            response["X-Accel-Expires"] = settings.PAGE_PROXY_MAX_AGE
+        return response
+
+
+class SharedOnlyGZipMiddleware(GZipMiddleware):
+    """Gzip HTML only when it carries no secret.
+
+    BREACH recovers a secret (a CSRF token, anything tied to a session) from the size of
+    compressed responses. Pages for anonymous visitors that set no cookie hold none, and
+    they are most of the traffic; everything else goes out uncompressed.
+    """
+
+    def process_response(self, request, response):
+        user = getattr(request, "user", None)
+        holds_secret = (
+            bool(response.cookies)
+            or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            or (user is not None and user.is_authenticated)
+        )
+        if holds_secret:
+            return response
+        return super().process_response(request, response)
