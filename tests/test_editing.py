@@ -89,3 +89,29 @@ def test_a_reference_with_bad_details_is_refused(admin_client, reference, field,
     assert message in wrapper.get_text()
     reference.refresh_from_db()
     assert getattr(reference, field) != value
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "/admin/snippets/content/glossaryterm/edit/7/?next=x",
+            "/admin/snippets/glossary/glossaryterm/edit/7/?next=x",
+        ),
+        ("/admin/snippets/content/clinician/", "/admin/snippets/review/clinician/"),
+        (
+            "/admin/settings/content/contactsettings/",
+            "/admin/settings/organisation/contactsettings/",
+        ),
+    ],
+)
+def test_admin_addresses_from_before_the_models_moved_lead_to_the_new_ones(admin_client, old, new):
+    """Bookmarks and workflow emails from before migration content.0007 still work."""
+    response = admin_client.get(old)
+    assert response.status_code == 302
+    assert response["Location"] == new
+
+
+def test_admin_addresses_of_models_that_stayed_are_not_redirected(admin_client, reference):
+    assert admin_client.get("/admin/snippets/content/reference/").status_code == 200
+    assert admin_client.get("/admin/snippets/content/no-such-model/").status_code == 404
