@@ -9,6 +9,7 @@ Imports flow one way, from the top of this list to the bottom:
     review           clinical review: the mixin, the workflow's finish, the report, reminders
     glossary         glossary terms, marking their first use, the glossary page
     plain_language   reading-level measures and the editor's plain-language check
+    pictures         images: the upload checks, share images
     organisation     who runs the site and how to reach them (contact details)
     serving          page cache, routing, cache headers: knows no page type
 

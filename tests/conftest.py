@@ -33,6 +33,13 @@ def empty_caches():
         backend.clear()
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads and renditions go to a folder of the test's own, never the repository's."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 def parse(response):
     """The HTML a visitor receives, parsed."""
     return BeautifulSoup(response.content, "html.parser")

@@ -18,6 +18,7 @@ LAYERS = [
     "review",
     "glossary",
     "plain_language",
+    "pictures",
     "organisation",
     "serving",
 ]

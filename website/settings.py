@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "content.review",
     "content.glossary",
     "content.plain_language",
+    "content.pictures",
     "content.organisation",
     "content.serving",
     "wagtail.contrib.forms",
@@ -179,6 +180,11 @@ WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Spine Tumor Program")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpeg"}
+# SVG for illustrations and logos: shown only through <img>, and refused on upload if it
+# holds script (content/pictures/svg.py).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "content.pictures.forms.ImageForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024  # Wagtail's default, said out loud
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True

@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import time
+from urllib.error import HTTPError
 from urllib.parse import urlsplit
 from urllib.request import Request, urlopen
 
@@ -121,3 +122,29 @@ def test_query_strings_forms_and_the_admin_are_never_kept(nginx):
     assert len(tokens) == 2
     admin_headers, _ = fetch(nginx + "/admin/login/")
     assert "X-Cache-Status" not in admin_headers
+
+
+def test_an_uploaded_svg_opened_at_its_own_address_can_run_no_script(nginx, tmp_path):
+    media = tmp_path / "media" / "original_images"
+    media.mkdir(parents=True)
+    (media / "drawing.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    (media / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    headers, body = fetch(nginx + "/media/original_images/drawing.svg")
+    assert body.startswith("<svg")
+    assert "sandbox" in headers["Content-Security-Policy"]
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Content-Type"] == "image/svg+xml"
+    with urlopen(nginx + "/media/original_images/photo.png") as photo:  # noqa: S310
+        assert photo.headers["Content-Type"] == "image/png"
+        assert "Content-Security-Policy" not in photo.headers
+
+
+def test_big_uploads_reach_the_admin_and_nothing_else(nginx):
+    big = b"x" * (12 * 1024 * 1024)
+    with pytest.raises(HTTPError) as public:
+        urlopen(Request(nginx + "/search/", data=big, method="POST"))  # noqa: S310
+    assert public.value.code == 413
+    with pytest.raises(HTTPError) as admin:
+        urlopen(Request(nginx + "/admin/login/", data=big, method="POST"))  # noqa: S310
+    assert admin.value.code == 403  # Django's answer (no CSRF token), not nginx's 413
