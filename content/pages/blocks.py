@@ -1,6 +1,8 @@
 """The StreamField block library. Every block renders through its own template in
 templates/blocks/, and every block has a preview for the editor's block picker."""
 
+import math
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
@@ -153,11 +155,109 @@ class CallToActionBlock(blocks.StructBlock):
         description = "A prominent link to a page or another site."
 
 
+class IllustrationBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=250,
+        label="Text alternative",
+        help_text="Say what the picture shows, in a sentence, for people who cannot see it.",
+    )
+    caption = blocks.CharBlock(max_length=250)
+    long_description = blocks.TextBlock(
+        required=False,
+        help_text="A longer description for people who cannot see the picture. Leave a "
+        "blank line between paragraphs.",
+    )
+
+    class Meta:
+        icon = "image"
+        label = "Illustration"
+        template = "blocks/illustration.html"
+        # No picture: the preview shows the words, without needing the image library.
+        preview_value = {
+            "image": None,
+            "alt_text": "",
+            "caption": "The probe reaches the tumor through a small cut in the back.",
+            "long_description": "A side view of the spine. A thin probe enters the back.",
+        }
+        description = "A drawing that explains, with a caption and a description in words."
+
+
+# Each figure is a person: a head and shoulders in a 10 x 14 cell, drawn from the cell's
+# top-left corner. Rows of 10 for 100 or fewer, wider rows for larger totals.
+PERSON = (
+    "m2.75 3a2.25 2.25 0 1 0 4.5 0a2.25 2.25 0 1 0-4.5 0zm-1.25 10v-4.5a2.5 2.5 0 0 1 "
+    "2.5-2.5h2a2.5 2.5 0 0 1 2.5 2.5v4.5z"
+)
+CELL_WIDTH, CELL_HEIGHT, SCALE = 10, 14, 2
+
+
+def icon_grid(highlighted, total):
+    """The figures of an icon array as SVG path data, the first `highlighted` filled."""
+    columns = min(50, 10 * math.ceil(total / 100))
+    rows = math.ceil(total / columns)
+    paths = [
+        f"M{i % columns * CELL_WIDTH} {i // columns * CELL_HEIGHT}{PERSON}" for i in range(total)
+    ]
+    width, height = columns * CELL_WIDTH, rows * CELL_HEIGHT
+    return {
+        "highlighted": paths[:highlighted],
+        "plain": paths[highlighted:],
+        "view_box": f"0 0 {width} {height}",
+        "width": width * SCALE,
+        "height": height * SCALE,
+    }
+
+
+class IconArrayBlock(blocks.StructBlock):
+    highlighted = blocks.IntegerBlock(
+        min_value=0, help_text="How many figures to fill in: the people it happened to."
+    )
+    out_of = blocks.IntegerBlock(
+        default=100, min_value=10, max_value=1000, help_text="How many figures in all."
+    )
+    sentence = blocks.CharBlock(
+        max_length=250,
+        help_text="The numbers in words, e.g. 'About 3 in 100 people (16 of 583) had a "
+        "problem'. This is what screen readers announce.",
+    )
+    source = blocks.CharBlock(required=False, max_length=120, help_text="e.g. (Rosian 2018)")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["highlighted"] > value["out_of"]:
+            message = (
+                f"The number to fill in ({value['highlighted']}) cannot be more than the "
+                f"total ({value['out_of']})."
+            )
+            raise StructBlockValidationError(block_errors={"highlighted": ValidationError(message)})
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["grid"] = icon_grid(value["highlighted"], value["out_of"])
+        return context
+
+    class Meta:
+        icon = "group"
+        label = "Numbers as a picture"
+        template = "blocks/icon_array.html"
+        preview_value = {
+            "highlighted": 3,
+            "out_of": 100,
+            "sentence": "About 3 in 100 people had a problem",
+            "source": "",
+        }
+        description = "A chance shown as figures, e.g. 3 in 100 filled in, with the words."
+
+
 class SectionBlock(blocks.StreamBlock):
     """The blocks an editor can use inside any page section."""
 
     paragraph = ParagraphBlock()
     image = ImageBlock()
+    illustration = IllustrationBlock()
+    icon_array = IconArrayBlock()
     steps = StepsBlock()
     callout = CalloutBlock()
     call_to_action = CallToActionBlock()
