@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from content.organisation.models import ContactSettings
+from content.organisation.models import BrandSettings, ContactSettings
 from content.pages.models import (
     HomePage,
     ProcedurePage,
@@ -60,9 +60,15 @@ def publish(page):
 
 
 @pytest.fixture
-def contact(db):
+def brand(db):
+    return BrandSettings.objects.create(
+        program_name="Test Spine Program", hospital_name="Test Hospital", accent_colour="#004a80"
+    )
+
+
+@pytest.fixture
+def contact(brand):
     return ContactSettings.objects.create(
-        organisation_name="Test Spine Program",
         phone="555-0100",
         fax="555-0101",
         emergency_instruction="Call 911 if you cannot move your legs.",

@@ -209,7 +209,9 @@ def test_the_referrer_page_prints_a_handout_too(client, starter):
 def test_standard_pages_keep_their_canonical_link(client, standard_page):
     soup = parse(client.get(standard_page.url))
     assert soup.find("link", rel="canonical")["href"] == standard_page.full_url
-    assert not soup.find("script", type="application/ld+json")
+    # Their structured data is the breadcrumb trail only: no medical claims.
+    (script,) = soup.find_all("script", type="application/ld+json")
+    assert json.loads(script.string)["@type"] == "BreadcrumbList"
 
 
 @pytest.mark.parametrize("model", [ProcedurePage, ReferrerPage])

@@ -10,7 +10,7 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from content.enquiries.models import EnquiryFormPage
 from content.glossary.models import GlossaryPage
-from content.organisation.models import ContactSettings
+from content.organisation.models import BrandSettings, ContactSettings
 from content.pages.models import HomePage, ProcedurePage, Reference, ReferrerPage, StandardPage
 from content.starter.loader import STARTER_DIR
 
@@ -51,6 +51,7 @@ def test_creates_every_page_and_setting(loaded, client):
         EnquiryFormPage,
     }
     assert StandardPage.objects.get(slug="accessibility").live
+    assert StandardPage.objects.get(slug="privacy").live
 
     settings = ContactSettings.objects.get()
     assert settings.phone == "555-0100" and settings.uses_example_details
@@ -58,7 +59,7 @@ def test_creates_every_page_and_setting(loaded, client):
 
     cited = [reference.authors for reference in loaded.references()]
     assert len(cited) == Reference.objects.count() == 5
-    for page in (home, loaded, StandardPage.objects.get()):
+    for page in (home, loaded, *StandardPage.objects.all()):
         assert client.get(page.url).status_code == 200
 
 
@@ -136,13 +137,18 @@ def test_bad_starter_data_stops_with_a_clear_error_and_loads_nothing(db, tmp_pat
     assert not ContactSettings.objects.exists()
 
 
-def test_dashboard_asks_staff_to_set_real_contact_details(loaded, admin_client):
-    dashboard = reverse("wagtailadmin_home")
-    panel = parse(admin_client.get(dashboard)).select_one("#example-contact-details-section")
-    assert panel is not None
-    assert panel.select_one("a.button")["href"] == reverse(
-        "wagtailsettings:edit", args=["organisation", "contactsettings"]
-    )
+def example_details_links(admin_client):
+    dashboard = parse(admin_client.get(reverse("wagtailadmin_home")))
+    panel = dashboard.select_one("#example-contact-details-section")
+    return None if panel is None else [link["href"] for link in panel.select("li a")]
+
+
+def test_dashboard_asks_staff_to_set_real_contact_details_and_brand(loaded, admin_client):
+    contact_url = reverse("wagtailsettings:edit", args=["organisation", "contactsettings"])
+    brand_url = reverse("wagtailsettings:edit", args=["organisation", "brandsettings"])
+    assert example_details_links(admin_client) == [contact_url, brand_url]
 
     ContactSettings.objects.update(phone="(617) 555-2368", fax="(617) 555-2369")
-    assert parse(admin_client.get(dashboard)).select_one("#example-contact-details-section") is None
+    assert example_details_links(admin_client) == [brand_url]
+    BrandSettings.objects.update(hospital_name="Springfield General Hospital")
+    assert example_details_links(admin_client) is None

@@ -100,7 +100,7 @@ def test_the_starter_content_passes_the_check(starter, client, capsys):
         # The referrer page is written for physicians: the patient rules do not bind it.
         if isinstance(page, PlainLanguageCheckMixin) and not isinstance(page, ReferrerPage)
     ]
-    assert len(pages) == 4  # home, accessibility, glossary, procedure
+    assert len(pages) == 5  # home, accessibility, glossary, privacy, procedure
     for page in pages:
         report = check(client.get(page.url).content.decode(), current_glossary())
         with capsys.disabled():

@@ -88,7 +88,7 @@ def test_layout_has_skip_link_landmarks_title_and_description(client, contact, p
     skip = soup.body.find("a")
     assert skip["href"] == "#main" and soup.find("main")["id"] == "main"
     assert soup.find("header") and soup.find("footer") and soup.find("nav")
-    assert soup.title.get_text() == "Spinal tumor ablation | Test Spine Program"
+    assert soup.title.get_text() == "Spinal tumor ablation – Test Spine Program"
     description = soup.find("meta", attrs={"name": "description"})["content"]
     assert description == procedure_page.summary
 

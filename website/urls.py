@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from content.organisation.views import brand_css
 from content.search.views import search
 from website import views
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("search/", search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("brand.css", brand_css, name="brand_css"),
 ]
 
 if settings.DEBUG:

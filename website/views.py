@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
-from content.organisation.models import ContactSettings
+from content.organisation.models import BrandSettings, ContactSettings
 
 logger = logging.getLogger(__name__)
 
@@ -39,9 +39,10 @@ def server_error(request):
     The database may be the thing that failed, so the page must render without it.
     """
     try:
-        contact = ContactSettings.load()
+        contact, brand = ContactSettings.load(), BrandSettings.load()
     except Exception:
         logger.exception("Contact settings unavailable while rendering the error page")
-        contact = None
-    html = loader.get_template("500.html").render({"contact": contact, "request": request})
+        contact = brand = None
+    context = {"contact": contact, "brand": brand, "request": request}
+    html = loader.get_template("500.html").render(context)
     return HttpResponseServerError(html)

@@ -11,6 +11,8 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, F
 from wagtail.models import Page
 from wagtail.search import index
 
+from content.pages.models.base import MenuTitleMixin
+
 from .forms import EXPIRED, TOO_FAST, EnquiryFormBuilder
 from .rate_limit import over_rate_limit, rate_limited_response
 
@@ -34,7 +36,7 @@ class EnquiryFormField(AbstractFormField):
         db_table = "content_enquiryformfield"
 
 
-class EnquiryFormPage(AbstractEmailForm):
+class EnquiryFormPage(MenuTitleMixin, AbstractEmailForm):
     """'Ask about the procedure or refer a patient': a form staff build in the admin."""
 
     intro = models.TextField(blank=True, help_text="A sentence or two above the form.")

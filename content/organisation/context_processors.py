@@ -1,8 +1,13 @@
 from django.utils.functional import SimpleLazyObject
 
-from .models import ContactSettings
+from .models import BrandSettings, ContactSettings, FooterLinks
 
 
-def contact(request):
-    """The organisation's contact details, loaded only when a template uses them."""
-    return {"contact": SimpleLazyObject(lambda: ContactSettings.for_request(request))}
+def organisation(request):
+    """The contact details, the brand and the footer's links, each loaded (from the cache)
+    only when a template uses it."""
+    return {
+        "contact": SimpleLazyObject(lambda: ContactSettings.for_request(request)),
+        "brand": SimpleLazyObject(lambda: BrandSettings.for_request(request)),
+        "footer_links": SimpleLazyObject(lambda: FooterLinks.for_request(request).cached_links),
+    }

@@ -1,10 +1,16 @@
 import re
 
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.models import Orderable
+
+from .colours import MINIMUM_CONTRAST, contrast_with_white
 
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9][0-9 ().-]{6,24}$",
@@ -14,9 +20,34 @@ PHONE_VALIDATOR = RegexValidator(
 EXAMPLE_NUMBER = re.compile(r"555[ .-]?01\d\d")
 
 
+class CachedSetting(BaseGenericSetting):
+    """A site setting every page needs, kept in the shared cache.
+
+    Saving or deleting the row clears the cache (signals.py).
+    """
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def cache_key(cls):
+        return f"content:{cls._meta.model_name}"
+
+    @classmethod
+    def for_request(cls, request):
+        settings = cache.get(cls.cache_key())
+        if settings is None:
+            settings = cls.load(request_or_site=request)
+            settings.load_related()
+            cache.set(cls.cache_key(), settings, timeout=None)
+        return settings
+
+    def load_related(self):
+        """Fetch what templates read through relations, so it is cached with the row."""
+
+
 @register_setting(icon="phone")
-class ContactSettings(BaseGenericSetting):
-    organisation_name = models.CharField(max_length=120, default="Spine Tumor Program")
+class ContactSettings(CachedSetting):
     phone = models.CharField(
         max_length=30,
         blank=True,
@@ -33,9 +64,16 @@ class ContactSettings(BaseGenericSetting):
         help_text="Shown in the footer of every page, for example when to call 911.",
     )
     footer_disclaimer = models.TextField(blank=True)
+    enquiry_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where the 'Ask us' links on the procedure page lead: the enquiry form.",
+    )
 
     panels = [
-        FieldPanel("organisation_name"),
         MultiFieldPanel(
             [FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")], heading="Numbers"
         ),
@@ -43,6 +81,7 @@ class ContactSettings(BaseGenericSetting):
         FieldPanel("opening_hours"),
         FieldPanel("emergency_instruction"),
         FieldPanel("footer_disclaimer"),
+        FieldPanel("enquiry_page"),
     ]
 
     class Meta:
@@ -50,19 +89,9 @@ class ContactSettings(BaseGenericSetting):
         db_table = "content_contactsettings"
         verbose_name = "Contact details"
 
-    CACHE_KEY = "content:contact-settings"
-
-    @classmethod
-    def for_request(cls, request):
-        """The contact details from the shared cache; every page needs them.
-
-        Saving or deleting the row clears the cache (see signals.py).
-        """
-        settings = cache.get(cls.CACHE_KEY)
-        if settings is None:
-            settings = cls.load(request_or_site=request)
-            cache.set(cls.CACHE_KEY, settings, timeout=None)
-        return settings
+    def load_related(self):
+        if self.enquiry_page_id:
+            self.enquiry_page = self.enquiry_page.specific
 
     @property
     def phone_href(self):
@@ -75,3 +104,101 @@ class ContactSettings(BaseGenericSetting):
     @property
     def uses_example_details(self):
         return any(EXAMPLE_NUMBER.search(number) for number in (self.phone, self.fax))
+
+
+HEX_COLOUR = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", "Enter a colour as # and six hexadecimal digits, such as #004a80."
+)
+# Fictional names (the starter content's "Example Hospital") mark starter brand details.
+EXAMPLE_NAME = re.compile(r"\bexample\b", re.IGNORECASE)
+
+
+@register_setting(icon="image")
+class BrandSettings(CachedSetting):
+    program_name = models.CharField(
+        max_length=80,
+        default="Spine Tumor Program",
+        help_text="Shown beside the logo on every page, and after each page's title.",
+    )
+    hospital_name = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="The hospital the program belongs to. Shown in the header when there is no "
+        "logo, and in share previews.",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The hospital's logo, shown small in the header (SVG is best). Its text "
+        "alternative is the hospital's name.",
+    )
+    accent_colour = models.CharField(
+        max_length=7,
+        default="#004a80",
+        validators=[HEX_COLOUR],
+        help_text="Used for the header, buttons and links, so text on it and in it must stay "
+        f"readable: it needs a contrast of at least {MINIMUM_CONTRAST}:1 with white.",
+    )
+
+    panels = [
+        FieldPanel("program_name"),
+        FieldPanel("hospital_name"),
+        FieldPanel("logo"),
+        FieldPanel("accent_colour"),
+    ]
+
+    class Meta:
+        verbose_name = "Brand"
+
+    def __str__(self):
+        return self.program_name
+
+    def load_related(self):
+        if self.logo_id:
+            self.logo = self.logo
+
+    def clean(self):
+        super().clean()
+        if HEX_COLOUR.regex.match(self.accent_colour or ""):
+            ratio = contrast_with_white(self.accent_colour)
+            if ratio < MINIMUM_CONTRAST:
+                raise ValidationError(
+                    {
+                        "accent_colour": f"This colour has a contrast of {ratio:.1f}:1 with "
+                        f"white. Text needs at least {MINIMUM_CONTRAST}:1 to be readable for "
+                        "everyone: choose a darker colour."
+                    }
+                )
+
+    @property
+    def uses_example_details(self):
+        return not self.hospital_name or bool(EXAMPLE_NAME.search(self.hospital_name))
+
+
+@register_setting(icon="link")
+class FooterLinks(ClusterableModel, CachedSetting):
+    """The links at the foot of every page, in the order staff set."""
+
+    panels = [InlinePanel("links", label="Link", heading="Links")]
+
+    class Meta:
+        verbose_name = "Footer links"
+
+    def load_related(self):
+        self.cached_links = [
+            (link.label or link.page.title, link.page)
+            for link in self.links.select_related("page").filter(page__live=True)
+        ]
+
+
+class FooterLink(Orderable):
+    setting = ParentalKey(FooterLinks, on_delete=models.CASCADE, related_name="links")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    label = models.CharField(
+        max_length=60, blank=True, help_text="Leave empty to use the page's title."
+    )
+
+    panels = [FieldPanel("page"), FieldPanel("label")]

@@ -2,25 +2,40 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from .models import ContactSettings
+from .models import BrandSettings, ContactSettings
 
 
-class ExampleContactDetailsPanel(Component):
-    """Warns staff while the starter's fictional phone numbers are still live."""
+class ExampleDetailsPanel(Component):
+    """Warns staff while the starter's fictional numbers and names are still live."""
 
     name = "example_contact_details"
     template_name = "organisation/example_contact_details_panel.html"
     order = 50
 
+    def __init__(self, settings_to_edit):
+        self.settings_to_edit = settings_to_edit
+
     def get_context_data(self, parent_context):
         return {
-            "settings_url": reverse(
-                "wagtailsettings:edit", args=[ContactSettings._meta.app_label, "contactsettings"]
-            ),
+            "settings_to_edit": [
+                (
+                    setting._meta.verbose_name,
+                    reverse(
+                        "wagtailsettings:edit",
+                        args=[setting._meta.app_label, setting._meta.model_name],
+                    ),
+                )
+                for setting in self.settings_to_edit
+            ]
         }
 
 
 @hooks.register("construct_homepage_panels")
-def add_example_contact_details_panel(request, panels):
-    if ContactSettings.load(request_or_site=request).uses_example_details:
-        panels.insert(0, ExampleContactDetailsPanel())
+def add_example_details_panel(request, panels):
+    examples = [
+        setting
+        for setting in (ContactSettings, BrandSettings)
+        if setting.load(request_or_site=request).uses_example_details
+    ]
+    if examples:
+        panels.insert(0, ExampleDetailsPanel(examples))

@@ -6,27 +6,37 @@ leaves everything a person has edited alone. Running it twice changes nothing.
 
 Data files (JSON):
   settings.json     ContactSettings field values
+  brand.json        BrandSettings field values; "logo" is an image file under data/
   references.json   a list of Reference rows, each with a "key" the pages refer to
   clinicians.json   a list of Clinician rows
   glossary.json     a list of GlossaryTerm rows: term, definition, other_forms
-  pages/*.json      one page each: "type" (app_label.Model), "slug", "title", "fields"
+  site_links.json   the enquiry page the contact details point to, and the footer's links
+                    (page slugs)
+  pages/*.json      one page each: "type" (app_label.Model), "slug", "title", "order"
+                    (its place among the home page's children), "fields"
                     and, on a procedure page, "references" (a list of reference keys).
                     StreamField values are Wagtail's raw JSON form; a page chooser's
-                    value is the slug of a page in the starter tree.
+                    value is the slug of a page in the starter tree. "[retention_days]" in
+                    the text becomes FORM_SUBMISSION_RETENTION_DAYS. "confirm_by" names
+                    who must check a page before it counts as confirmed (the dashboard
+                    says so until a person publishes it).
 """
 
 import json
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
+from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.images.models import Image
 from wagtail.models import GroupPagePermission, Page
 
 from content.enquiries.models import REFERRAL_COORDINATORS, EnquiryFormPage
 from content.glossary.models import GlossaryTerm
-from content.organisation.models import ContactSettings
+from content.organisation.models import BrandSettings, ContactSettings, FooterLink, FooterLinks
 from content.pages.models import Reference
 from content.review.models import Clinician
 
@@ -41,18 +51,28 @@ def read_json(path):
         return json.load(handle)
 
 
+def read_page(path):
+    """A page's data, with [retention_days] replaced by how long enquiries are kept."""
+    text = Path(path).read_text(encoding="utf-8")
+    days = str(settings.FORM_SUBMISSION_RETENTION_DAYS)
+    return json.loads(text.replace("[retention_days]", days))
+
+
 def load(directory=STARTER_DIR):
     """Load everything, in one transaction. Returns the report's lines."""
     directory = Path(directory)
     report = Report()
     with transaction.atomic():
-        settings = load_settings(read_json(directory / "settings.json"), report)
+        load_setting(ContactSettings, read_json(directory / "settings.json"), report)
+        brand = load_brand(directory, read_json(directory / "brand.json"), report)
         load_clinicians(read_json(directory / "clinicians.json"), report)
         if (directory / "glossary.json").exists():
             load_glossary_terms(read_json(directory / "glossary.json"), report)
         references = load_references(read_json(directory / "references.json"), report)
-        pages = [read_json(path) for path in sorted((directory / "pages").glob("*.json"))]
-        load_pages(pages, references, settings, report)
+        pages = [read_page(path) for path in sorted((directory / "pages").glob("*.json"))]
+        pages.sort(key=lambda data: data.get("order", 0))
+        load_pages(pages, references, brand, report)
+        load_site_links(read_json(directory / "site_links.json"), report)
         load_redirects(read_json(directory / "redirects.json"), report)
         ensure_referral_coordinators(report)
     return report.lines
@@ -65,31 +85,82 @@ def setting_fields(model):
     return [f for f in model._meta.concrete_fields if not f.primary_key]
 
 
-def load_settings(data, report):
-    """Create the contact details, or fill a row that still holds only the defaults.
+def load_setting(model, data, report):
+    """Create a site setting, or fill a row that still holds only the defaults.
 
-    ContactSettings.load() creates an empty row the first time any page is served, so a
-    row with nothing but default values has never been edited and is filled in too.
+    Model.load() creates an empty row the first time any page is served, so a row with
+    nothing but default values has never been edited and is filled in too. Returns the
+    row and whether this run filled it.
     """
-    label = "Contact details"
-    fields = {f.name: f for f in setting_fields(ContactSettings)}
+    label = str(model._meta.verbose_name).capitalize()
+    fields = {f.name: f for f in setting_fields(model)}
     unknown = set(data) - set(fields)
     if unknown:
-        raise StarterContentError(f"settings.json: unknown fields {sorted(unknown)}")
-    instance = ContactSettings.objects.order_by("pk").first()
+        raise StarterContentError(f"{label}: unknown fields {sorted(unknown)}")
+    instance = model.objects.order_by("pk").first()
     if instance is None:
-        instance = save_valid(ContactSettings(**data), "settings.json")
         report.add(label, CREATED)
-    elif all(getattr(instance, name) == f.get_default() for name, f in fields.items()):
+        return save_valid(model(**data), label), True
+    if all(getattr(instance, name) == f.get_default() for name, f in fields.items()):
         for name, value in data.items():
             setattr(instance, name, value)
-        save_valid(instance, "settings.json")
         report.add(label, CREATED, "filled in the empty default row")
-    elif all(getattr(instance, name) == value for name, value in data.items()):
+        return save_valid(instance, label), True
+    if all(getattr(instance, name) == value for name, value in data.items()):
         report.add(label, UNCHANGED)
     else:
         report.add(label, LEFT_ALONE, "edited by staff")
-    return instance
+    return instance, False
+
+
+def load_brand(directory, data, report):
+    """The brand settings; a new row gets the logo, loaded into the image library."""
+    data = dict(data)
+    logo = data.pop("logo", None)
+    brand, filled = load_setting(BrandSettings, data, report)
+    if logo and filled:
+        brand.logo = ensure_image(directory / logo, f"{brand.hospital_name} logo", report)
+        brand.save()
+    return brand
+
+
+def ensure_image(path, title, report, tags=()):
+    """The image library's image with this title, created from the file if missing."""
+    image = Image.objects.filter(title=title).order_by("pk").first()
+    if image is not None:
+        report.add(f"Image {title!r}", UNCHANGED)
+        return image
+    with open(path, "rb") as handle:
+        image = Image(title=title, file=ImageFile(handle, name=path.name))
+        image.save()
+    image.tags.add(*tags)
+    report.add(f"Image {title!r}", CREATED)
+    return image
+
+
+def load_site_links(data, report):
+    """Point the contact details at the enquiry page, and fill the footer's links, where
+    staff have set neither."""
+    contact = ContactSettings.objects.order_by("pk").first()
+    if contact.enquiry_page_id is None:
+        contact.enquiry_page = starter_page(data["enquiry_page"], "site_links.json")
+        contact.save()
+        report.add("Enquiry page in the contact details", CREATED)
+    footer, _ = FooterLinks.objects.get_or_create()
+    if footer.links.exists():
+        report.add("Footer links", UNCHANGED)
+        return
+    for order, item in enumerate(data["footer_links"]):
+        page = starter_page(item["page"], "site_links.json")
+        FooterLink.objects.create(setting=footer, page=page, label=item["label"], sort_order=order)
+    report.add("Footer links", CREATED)
+
+
+def starter_page(slug, where):
+    page = Page.objects.filter(slug=slug, depth=3).first()
+    if page is None:
+        raise StarterContentError(f"{where}: no starter page {slug!r}")
+    return page
 
 
 def load_clinicians(data, report):
@@ -145,9 +216,7 @@ def load_redirects(data, report):
     for item in data:
         path = Redirect.normalise_path(item["old_path"])
         label = f"Redirect {path}"
-        page = Page.objects.filter(slug=item["page"], depth=3).first()
-        if page is None:
-            raise StarterContentError(f"redirects.json: no starter page {item['page']!r}")
+        page = starter_page(item["page"], "redirects.json")
         existing = Redirect.objects.filter(old_path=path, site=None).first()
         if existing is None:
             Redirect.objects.create(old_path=path, site=None, is_permanent=True, redirect_page=page)

@@ -22,7 +22,7 @@ def page_model(data):
         raise StarterContentError(f"Page {data.get('slug')!r}: unknown type") from error
 
 
-def load_pages(pages, references, settings, report):
+def load_pages(pages, references, brand, report):
     homes = [data for data in pages if page_model(data) is HomePage]
     if len(homes) != 1:
         raise StarterContentError("The starter pages must include exactly one HomePage.")
@@ -31,7 +31,7 @@ def load_pages(pages, references, settings, report):
 
     # First make sure every page exists, so that links between pages can be resolved;
     # then give each page its content as one revision, and publish it.
-    home, home_created = ensure_home(home_data, settings, report)
+    home, home_created = ensure_home(home_data, brand, report)
     found = {home_data["slug"]: (home, home_created)}
     for data in children:
         found[data["slug"]] = ensure_child(home, data, report)
@@ -48,7 +48,7 @@ def load_pages(pages, references, settings, report):
             update_page(page, data, created, references, page_id, report)
 
 
-def ensure_home(data, settings, report):
+def ensure_home(data, brand, report):
     """The HomePage, created at the top of the tree and made the site's root if needed."""
     home = HomePage.objects.order_by("pk").first()
     if home is not None:
@@ -84,7 +84,7 @@ def ensure_home(data, settings, report):
         Site.objects.create(
             hostname="localhost",
             port=80,
-            site_name=settings.organisation_name,
+            site_name=brand.program_name,
             root_page=home,
             is_default_site=True,
         )
@@ -92,7 +92,7 @@ def ensure_home(data, settings, report):
     else:
         site.root_page = home
         if not site.site_name:
-            site.site_name = settings.organisation_name
+            site.site_name = brand.program_name
         site.save()
         report.add(f"Default site {site.hostname}", UPDATED, "its root is the new home page")
     return home, True

@@ -126,7 +126,7 @@ def test_query_strings_forms_and_the_admin_are_never_kept(nginx):
 
 def test_an_uploaded_svg_opened_at_its_own_address_can_run_no_script(nginx, tmp_path):
     media = tmp_path / "media" / "original_images"
-    media.mkdir(parents=True)
+    media.mkdir(parents=True, exist_ok=True)
     (media / "drawing.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
     (media / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     headers, body = fetch(nginx + "/media/original_images/drawing.svg")

@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.functional import SimpleLazyObject
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -29,7 +30,26 @@ def heading_field(default):
     return models.CharField(max_length=80, default=default, help_text="The section's heading.")
 
 
-class BasePage(PlainLanguageCheckMixin, Page):
+class MenuTitleMixin(models.Model):
+    """A short name for the main menu and the breadcrumbs, where a long title would not fit."""
+
+    menu_title = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="A short name for the menu and the breadcrumbs, such as 'Ask us'. Leave it "
+        "empty to use the page title.",
+    )
+
+    promote_panels = [
+        Page.promote_panels[0],
+        MultiFieldPanel([FieldPanel("show_in_menus"), FieldPanel("menu_title")], "For site menus"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(MenuTitleMixin, PlainLanguageCheckMixin, Page):
     """What every patient-facing page shares: a plain summary and its meta description."""
 
     summary = models.TextField(

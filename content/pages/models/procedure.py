@@ -95,7 +95,7 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  
         )
     ]
 
-    promote_panels = Page.promote_panels + [
+    promote_panels = BasePage.promote_panels + [
         MultiFieldPanel(
             [FieldPanel("procedure_type"), FieldPanel("body_location")],
             "Structured data for search engines",

@@ -93,7 +93,7 @@ class ReferrerPage(ClinicalReviewMixin, SectionedPage):  # noqa: DJ008 (Page has
         ),
         ClinicalReviewMixin.review_panel(),
     ]
-    promote_panels = Page.promote_panels + [FieldPanel("procedure")]
+    promote_panels = BasePage.promote_panels + [FieldPanel("procedure")]
     search_fields = BasePage.search_fields + [
         index.SearchField(name)
         for name in (

@@ -9,6 +9,8 @@ from django.core.cache import cache, caches
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
+from .site_tags import menu_title, trail
+
 register = template.Library()
 
 # json.dumps leaves <, > and & alone; inside <script> they could end the element early.
@@ -38,23 +40,47 @@ def share_meta(context):
     return {
         "page": page,
         "contact": context.get("contact"),
+        "brand": context.get("brand"),
         "canonical": canonical,
         "image": absolute(canonical, static(SHARE_IMAGE)),
-        "json_ld": page_json_ld(page, canonical),
+        "json_ld": page_json_ld(page, canonical, context.get("request")),
     }
 
 
-def page_json_ld(page, canonical):
-    """Kept with the rendered sections, per page version (emptied on any content change)."""
-    if not hasattr(page, "structured_data"):
-        return ""
+def page_json_ld(page, canonical, request):
+    """The page's structured data with its breadcrumb trail, or the trail alone.
+
+    Kept with the rendered sections, per page version (emptied on any content change).
+    """
     rendered = caches["template_fragments"]
     key = f"json-ld:{page.cache_key}:" + hashlib.sha256(canonical.encode()).hexdigest()
     compact = rendered.get(key)
     if compact is None:
-        compact = json_ld(page.structured_data(canonical))
+        crumbs = breadcrumb_list(page, canonical, request)
+        if hasattr(page, "structured_data"):
+            data = page.structured_data(canonical)
+            data.update({"breadcrumb": crumbs} if crumbs else {})
+        else:
+            data = {"@context": "https://schema.org", **crumbs} if crumbs else None
+        compact = json_ld(data) if data else ""
         rendered.set(key, compact)
     return mark_safe(compact)  # noqa: S308 (json_ld's escaped output)
+
+
+def breadcrumb_list(page, canonical, request):
+    """schema.org BreadcrumbList: the same trail the breadcrumbs show, then the page."""
+    crumbs = trail(page, request) if request is not None else []
+    if not crumbs:
+        return None
+    names_and_urls = [*((name, absolute(canonical, url)) for name, url in crumbs)]
+    names_and_urls.append((menu_title(page), canonical))
+    return {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            for position, (name, url) in enumerate(names_and_urls, start=1)
+        ],
+    }
 
 
 def absolute(canonical, path):
