@@ -68,6 +68,8 @@ def procedure_form_data(**overrides):
         "questions_heading": "Questions",
         "references_heading": "References",
         "page_references": inline_formset([]),
+        "care_team_heading": "Your care team",
+        "care_team": inline_formset([]),
     }
     for name in PROCEDURE_STREAMS:
         data[name] = streamfield([])

@@ -11,8 +11,28 @@ class Clinician(models.Model):
     name = models.CharField(max_length=120)
     credentials = models.CharField(max_length=120, blank=True, help_text="For example: MD, FSIR")
     role = models.CharField(max_length=200, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A head-and-shoulders photo, shown small and cropped to a square. Optional.",
+    )
+    bio = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text="Two or three plain sentences a patient would want to know, such as what "
+        "this person does for them. Shown in 'Your care team' on procedure pages.",
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("credentials"), FieldPanel("role")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("credentials"),
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+    ]
 
     class Meta:
         # The table it has had since it lived in the "content" app (migrations there).

@@ -8,10 +8,13 @@ from wagtail.search import index
 from content.glossary.marking import GlossaryMarkingMixin
 from content.pages.blocks import QuestionsBlock, SectionBlock
 from content.pages.structured_data import PROCEDURE_TYPES, medical_web_page, stream_text
-from content.review.models import ClinicalReviewMixin, ReviewedPageManager
+from content.review.models import ClinicalReviewMixin, Clinician, ReviewedPageManager
 
 from .base import PARTS, REFERENCES, SUMMARY, BasePage, Section, SectionedPage, heading_field
 from .references import Reference
+from .referrer import ReferrerPage
+
+CARE_TEAM = "includes/section_care_team.html"
 
 
 class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  # noqa: DJ008 (Page has __str__)
@@ -33,6 +36,7 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  
     recovery_and_results = StreamField(SectionBlock(), blank=True)
     risks_heading = heading_field("Risks")
     risks = StreamField(SectionBlock(), blank=True)
+    care_team_heading = heading_field("Your care team")
     questions_heading = heading_field("Questions people ask")
     questions = StreamField(QuestionsBlock(), blank=True)
     references_heading = heading_field("Where our facts come from")
@@ -72,6 +76,10 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  
             "Recovery and results",
         ),
         MultiFieldPanel([FieldPanel("risks_heading"), FieldPanel("risks")], "Risks"),
+        MultiFieldPanel(
+            [FieldPanel("care_team_heading"), InlinePanel("care_team", label="Clinician")],
+            "Your care team",
+        ),
         MultiFieldPanel(
             [FieldPanel("questions_heading"), FieldPanel("questions")], "Questions (FAQ)"
         ),
@@ -138,6 +146,7 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  
             if body
         )
         references = self.references()
+        care_team = self.care_team_clinicians()
         candidates = [
             Section("summary", self.summary_heading, self.summary, template=SUMMARY),
             Section("benefits", self.benefits_heading, self.benefits),
@@ -145,10 +154,22 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  
             Section("the-procedure", self.procedure_heading, parts=procedure_parts, template=PARTS),
             Section("recovery-and-results", self.recovery_heading, self.recovery_and_results),
             Section("risks", self.risks_heading, self.risks),
+            Section("care-team", self.care_team_heading, care_team, template=CARE_TEAM),
             Section("questions", self.questions_heading, self.questions),
             Section("references", self.references_heading, references, template=REFERENCES),
         ]
         return [section for section in candidates if section.body or section.parts]
+
+    def referrer_page(self):
+        """The page that tells doctors how to refer a patient for this procedure, if any."""
+        return ReferrerPage.objects.live().public().filter(procedure=self).first()
+
+    def care_team_clinicians(self):
+        """The clinicians patients may meet, in the editor's order, photos in the same query.
+
+        None are made up: with none chosen, the list is empty and the section left out.
+        """
+        return [item.clinician for item in self.care_team.select_related("clinician__photo")]
 
 
 class ProcedurePageReference(Orderable):
@@ -156,3 +177,12 @@ class ProcedurePageReference(Orderable):
     reference = models.ForeignKey(Reference, on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("reference")]
+
+
+class ProcedurePageClinician(Orderable):
+    """A clinician patients may meet, listed under "Your care team" on the procedure page."""
+
+    page = ParentalKey(ProcedurePage, on_delete=models.CASCADE, related_name="care_team")
+    clinician = models.ForeignKey(Clinician, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("clinician")]
