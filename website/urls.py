@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content.organisation.views import brand_css
+from content.pictures.views import share_image
 from content.search.views import search
 from website import views
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("brand.css", brand_css, name="brand_css"),
+    path("share/<int:page_id>/<slug:version>.png", share_image, name="share_image"),
 ]
 
 if settings.DEBUG:

@@ -8,6 +8,7 @@ from wagtail.models import DraftStateMixin, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from content.pictures.models import ShareImageMixin
 from content.plain_language.checks import PlainLanguageCheckMixin
 
 
@@ -58,7 +59,7 @@ class GlossaryTerm(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed,
             raise ValidationError({"definition": "Explain the term in plain words."})
 
 
-class GlossaryPage(PlainLanguageCheckMixin, Page):
+class GlossaryPage(ShareImageMixin, PlainLanguageCheckMixin, Page):
     """Every glossary term from A to Z, each with an anchor that patient pages link to."""
 
     intro = models.TextField(
@@ -66,6 +67,7 @@ class GlossaryPage(PlainLanguageCheckMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    promote_panels = Page.promote_panels + [ShareImageMixin.share_image_panel]
 
     parent_page_types = ["content.HomePage"]
     subpage_types = []

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from content.pages.linked_pages import prefetched_pages
+from content.pictures.models import ShareImageMixin
 from content.plain_language.checks import PlainLanguageCheckMixin
 
 
@@ -30,8 +31,9 @@ def heading_field(default):
     return models.CharField(max_length=80, default=default, help_text="The section's heading.")
 
 
-class MenuTitleMixin(models.Model):
-    """A short name for the main menu and the breadcrumbs, where a long title would not fit."""
+class MenuTitleMixin(ShareImageMixin):
+    """What the promote tab sets: a short name for the main menu and the breadcrumbs, where
+    a long title would not fit, and the picture shown when the page is shared."""
 
     menu_title = models.CharField(
         max_length=40,
@@ -43,6 +45,7 @@ class MenuTitleMixin(models.Model):
     promote_panels = [
         Page.promote_panels[0],
         MultiFieldPanel([FieldPanel("show_in_menus"), FieldPanel("menu_title")], "For site menus"),
+        ShareImageMixin.share_image_panel,
     ]
 
     class Meta:

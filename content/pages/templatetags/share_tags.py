@@ -6,8 +6,9 @@ import json
 import segno
 from django import template
 from django.core.cache import cache, caches
-from django.templatetags.static import static
 from django.utils.safestring import mark_safe
+
+from content.pictures.views import share_image_path
 
 from .site_tags import menu_title, trail
 
@@ -15,7 +16,7 @@ register = template.Library()
 
 # json.dumps leaves <, > and & alone; inside <script> they could end the element early.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-SHARE_IMAGE = "img/share.png"
+SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 
 
 def canonical_url(page, request):
@@ -42,9 +43,18 @@ def share_meta(context):
         "contact": context.get("contact"),
         "brand": context.get("brand"),
         "canonical": canonical,
-        "image": absolute(canonical, static(SHARE_IMAGE)),
+        "image": absolute(canonical, share_image_url(page, context.get("brand"))),
+        "og_type": "website" if page.depth <= 2 else "article",
         "json_ld": page_json_ld(page, canonical, context.get("request")),
     }
+
+
+def share_image_url(page, brand):
+    """The image a page chose for sharing, at the size networks show, or one drawn for it."""
+    chosen = getattr(page, "share_image", None)
+    if chosen is not None:
+        return chosen.get_rendition(SHARE_IMAGE_SPEC).url
+    return share_image_path(page, brand)
 
 
 def page_json_ld(page, canonical, request):

@@ -1,0 +1,19 @@
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('enquiries', '0002_menu_title'),
+        ('wagtailimages', '0027_image_description'),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name='enquiryformpage',
+            name='share_image',
+            field=models.ForeignKey(blank=True, help_text="Shown when someone shares this page's address. It is cut to 1200 × 630 around its focal point. Leave empty to use a picture made from the title.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image'),
+        ),
+    ]
