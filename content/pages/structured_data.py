@@ -2,7 +2,7 @@
 
 from wagtail import blocks
 
-from content.pages.blocks import CallToActionBlock
+from content.pages.blocks import CallToActionBlock, IllustrationBlock, ImageBlock
 
 PROCEDURE_TYPES = [
     ("PercutaneousProcedure", "Through the skin (percutaneous)"),
@@ -14,8 +14,9 @@ PROCEDURE_TYPES = [
 def stream_text(stream_value):
     """A stream field's prose as plain text, read from its data: no rendering, no queries.
 
-    Links to elsewhere (calls to action) and labels such as a callout's urgency are not
-    part of what the section says, so they are left out.
+    Links to elsewhere (calls to action), labels such as a callout's urgency, and pictures
+    (whose words describe the picture) are not part of what the section says, so they are
+    left out.
     """
     if not stream_value:
         return ""
@@ -24,7 +25,7 @@ def stream_text(stream_value):
 
 
 def block_text(block, value):
-    if isinstance(block, (CallToActionBlock, blocks.ChoiceBlock)):
+    if isinstance(block, (CallToActionBlock, blocks.ChoiceBlock, ImageBlock, IllustrationBlock)):
         return []
     if isinstance(block, blocks.StructBlock):
         return [

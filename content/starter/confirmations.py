@@ -8,10 +8,8 @@ from django.urls import reverse
 from wagtail.images.models import Image
 from wagtail.models import Page
 
-from .loader import STARTER_DIR, read_json
+from .loader import SIGN_OFF_TAG, STARTER_DIR, read_json
 from .pages import touched_by_people
-
-SIGN_OFF_TAG = "needs clinician sign-off"
 
 
 def waiting_for_confirmation(directory=STARTER_DIR):

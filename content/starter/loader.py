@@ -7,6 +7,8 @@ leaves everything a person has edited alone. Running it twice changes nothing.
 Data files (JSON):
   settings.json     ContactSettings field values
   brand.json        BrandSettings field values; "logo" is an image file under data/
+  illustrations.json  drawings in images/: key, file, title, and the alt text, caption and
+                    long description that the pages' illustration blocks use
   references.json   a list of Reference rows, each with a "key" the pages refer to
   clinicians.json   a list of Clinician rows
   glossary.json     a list of GlossaryTerm rows: term, definition, other_forms
@@ -44,6 +46,8 @@ from .pages import load_pages
 from .report import CREATED, LEFT_ALONE, UNCHANGED, Report, StarterContentError
 
 STARTER_DIR = Path(__file__).resolve().parent / "data"
+# Starter pictures carry this tag until a clinician has approved them (confirmations.py).
+SIGN_OFF_TAG = "needs clinician sign-off"
 
 
 def read_json(path):
@@ -71,7 +75,8 @@ def load(directory=STARTER_DIR):
         references = load_references(read_json(directory / "references.json"), report)
         pages = [read_page(path) for path in sorted((directory / "pages").glob("*.json"))]
         pages.sort(key=lambda data: data.get("order", 0))
-        load_pages(pages, references, brand, report)
+        images = load_illustrations(directory, read_json(directory / "illustrations.json"), report)
+        load_pages(pages, references, brand, report, images)
         load_site_links(read_json(directory / "site_links.json"), report)
         load_redirects(read_json(directory / "redirects.json"), report)
         ensure_referral_coordinators(report)
@@ -124,14 +129,15 @@ def load_brand(directory, data, report):
     return brand
 
 
-def ensure_image(path, title, report, tags=()):
-    """The image library's image with this title, created from the file if missing."""
+def ensure_image(path, title, report, tags=(), description=""):
+    """The image library's image with this title, created from the file if missing.
+    The description is the image's default text alternative in the admin's choosers."""
     image = Image.objects.filter(title=title).order_by("pk").first()
     if image is not None:
         report.add(f"Image {title!r}", UNCHANGED)
         return image
     with open(path, "rb") as handle:
-        image = Image(title=title, file=ImageFile(handle, name=path.name))
+        image = Image(title=title, description=description, file=ImageFile(handle, name=path.name))
         image.save()
     image.tags.add(*tags)
     report.add(f"Image {title!r}", CREATED)
@@ -161,6 +167,21 @@ def starter_page(slug, where):
     if page is None:
         raise StarterContentError(f"{where}: no starter page {slug!r}")
     return page
+
+
+def load_illustrations(directory, data, report):
+    """The starter drawings in the image library, tagged for a clinician's sign-off.
+    Returns them by key, for the pages' illustration blocks."""
+    return {
+        item["key"]: ensure_image(
+            directory / "images" / item["file"],
+            item["title"],
+            report,
+            tags=[SIGN_OFF_TAG],
+            description=item["alt"],
+        )
+        for item in data
+    }
 
 
 def load_clinicians(data, report):

@@ -7,6 +7,7 @@ from django.db.models import ForeignKey
 from wagtail import blocks
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.fields import StreamField
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
@@ -22,7 +23,7 @@ def page_model(data):
         raise StarterContentError(f"Page {data.get('slug')!r}: unknown type") from error
 
 
-def load_pages(pages, references, brand, report):
+def load_pages(pages, references, brand, report, images=None):
     homes = [data for data in pages if page_model(data) is HomePage]
     if len(homes) != 1:
         raise StarterContentError("The starter pages must include exactly one HomePage.")
@@ -36,16 +37,21 @@ def load_pages(pages, references, brand, report):
     for data in children:
         found[data["slug"]] = ensure_child(home, data, report)
 
-    def page_id(slug):
-        page = found.get(slug, (None, False))[0]
+    def chosen_id(kind, key):
+        """The id of the starter page (by slug) or image (by key) that the data names."""
+        if kind == "image":
+            if key not in (images or {}):
+                raise StarterContentError(f"A block shows the image {key!r}, which is missing.")
+            return images[key].pk
+        page = found.get(key, (None, False))[0]
         if page is None:
-            raise StarterContentError(f"A link points to the page {slug!r}, which is missing.")
+            raise StarterContentError(f"A link points to the page {key!r}, which is missing.")
         return page.pk
 
     for data in [home_data, *children]:
         page, created = found[data["slug"]]
         if page is not None:
-            update_page(page, data, created, references, page_id, report)
+            update_page(page, data, created, references, chosen_id, report)
 
 
 def ensure_home(data, brand, report):
@@ -155,14 +161,14 @@ def touched_by_people(page):
     return revisions.filter(user__isnull=False).exists() or logs.filter(user__isnull=False).exists()
 
 
-def update_page(page, data, created, references, page_id, report):
+def update_page(page, data, created, references, chosen_id, report):
     label = page_label(data)
     if not created and touched_by_people(page):
         report.add(label, LEFT_ALONE, "edited by staff")
         return
 
     model = type(page)
-    wanted = wanted_values(model, data, references, page_id)
+    wanted = wanted_values(model, data, references, chosen_id)
     target = page if created else page.get_latest_revision_as_object()
     if not created and all(
         comparable(target, name, getattr(target, name)) == comparable(target, name, value)
@@ -178,7 +184,7 @@ def update_page(page, data, created, references, page_id, report):
     report.add(label, CREATED if created else UPDATED)
 
 
-def wanted_values(model, data, references, page_id):
+def wanted_values(model, data, references, chosen_id):
     """The field values the data asks for, checked as the editor's form would check them."""
     wanted = {"title": data["title"]}
     for name, value in data.get("fields", {}).items():
@@ -186,7 +192,7 @@ def wanted_values(model, data, references, page_id):
         if isinstance(field_, StreamField):
             stream_field = field_
             value = stream_field.to_python(
-                resolve_pages(stream_field.stream_block, value, page_id, name)
+                resolve_chosen(stream_field.stream_block, value, chosen_id, name)
             )
             try:
                 stream_field.stream_block.clean(value)
@@ -194,7 +200,7 @@ def wanted_values(model, data, references, page_id):
                 details = error.as_json_data() if hasattr(error, "as_json_data") else error
                 raise StarterContentError(f"{page_label(data)}, {name}: {details}") from error
         elif is_page_link(field_):
-            name, value = field_.attname, page_id(value)
+            name, value = field_.attname, chosen_id("page", value)
         wanted[name] = value
     if "references" in data:
         if not hasattr(model, "page_references"):
@@ -249,8 +255,9 @@ def without_ids(value):
     return value
 
 
-def resolve_pages(block, value, page_id, path):
-    """The value with every page chooser's slug replaced by that page's id.
+def resolve_chosen(block, value, chosen_id, path):
+    """The value with every page chooser's slug, and every image chooser's key, replaced by
+    that page's or image's id.
 
     Also rejects block types and fields the block definition does not know, which Wagtail
     would otherwise drop without a word.
@@ -261,8 +268,8 @@ def resolve_pages(block, value, page_id, path):
             name = child.get("type")
             if name not in block.child_blocks:
                 raise StarterContentError(f"{path}[{index}]: unknown block type {name!r}")
-            child_value = resolve_pages(
-                block.child_blocks[name], child.get("value"), page_id, f"{path}[{index}]"
+            child_value = resolve_chosen(
+                block.child_blocks[name], child.get("value"), chosen_id, f"{path}[{index}]"
             )
             resolved.append({**child, "value": child_value})
         return resolved
@@ -271,18 +278,22 @@ def resolve_pages(block, value, page_id, path):
         if unknown:
             raise StarterContentError(f"{path}: unknown fields {sorted(unknown)}")
         return {
-            name: resolve_pages(block.child_blocks[name], item, page_id, f"{path}.{name}")
+            name: resolve_chosen(block.child_blocks[name], item, chosen_id, f"{path}.{name}")
             for name, item in value.items()
         }
     if isinstance(block, blocks.ListBlock):
         resolved = []
         for index, item in enumerate(value):
             if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
-                inner = resolve_pages(block.child_block, item["value"], page_id, path)
+                inner = resolve_chosen(block.child_block, item["value"], chosen_id, path)
                 resolved.append({**item, "value": inner})
             else:
-                resolved.append(resolve_pages(block.child_block, item, page_id, f"{path}[{index}]"))
+                resolved.append(
+                    resolve_chosen(block.child_block, item, chosen_id, f"{path}[{index}]")
+                )
         return resolved
     if isinstance(block, blocks.PageChooserBlock) and isinstance(value, str):
-        return page_id(value)
+        return chosen_id("page", value)
+    if isinstance(block, ImageChooserBlock) and isinstance(value, str):
+        return chosen_id("image", value)
     return value

@@ -27,9 +27,10 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "test-results"
+SMALL_PHONE = {"width": 320, "height": 640}
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 800}
-VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
+VIEWPORTS = {"small-phone": SMALL_PHONE, "phone": PHONE, "desktop": DESKTOP}
 # Headless flags for a closed network and a root user (see the machine notes): no sandbox,
 # no GPU, and none of Chromium's background calls home.
 CHROMIUM_ARGS = [

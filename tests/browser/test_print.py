@@ -27,7 +27,8 @@ def test_printed_handout_has_the_qr_code_phone_and_link_addresses(pages, open_pa
     assert "555-0100" in handout.inner_text()
     for hidden in ("header form[role=search]", ".section-link"):
         assert not page.locator(hidden).first.is_visible(), hidden
+    # The first call to action is the next step after "Before the procedure": the form.
     printed_address = page.locator("main a.cta__link").first.evaluate(
         "link => getComputedStyle(link, '::after').content"
     )
-    assert "/for-referring-physicians/" in printed_address
+    assert "/ask-us/" in printed_address
