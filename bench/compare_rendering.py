@@ -56,6 +56,7 @@ VARYING = [
     (r"(key(?:\\*&quot;|\\*\")+: (?:\\*&quot;|\\*\")+)\w+", r"\1KEY"),
     (r"blockdef-\d+", "blockdef"),
     (r"\?v=[0-9a-f]{8}", "?v=VERSION"),
+    (r"person-[0-9a-f]{8}", "person-ID"),  # icon arrays: a new id each rendering
 ]
 
 

@@ -4,15 +4,18 @@ import json
 import shutil
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from wagtail.images.models import Image
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from content.enquiries.models import EnquiryFormPage
 from content.glossary.models import GlossaryPage
 from content.organisation.models import BrandSettings, ContactSettings
 from content.pages.models import HomePage, ProcedurePage, Reference, ReferrerPage, StandardPage
-from content.starter.loader import STARTER_DIR
+from content.pictures.svg import svg_problems
+from content.starter.loader import SIGN_OFF_TAG, STARTER_DIR, read_json
 
 from .conftest import edit_form_data, parse
 
@@ -152,3 +155,32 @@ def test_dashboard_asks_staff_to_set_real_contact_details_and_brand(loaded, admi
     assert example_details_links(admin_client) == [brand_url]
     BrandSettings.objects.update(hospital_name="Springfield General Hospital")
     assert example_details_links(admin_client) is None
+
+
+def test_starter_illustrations_are_small_safe_and_described(loaded):
+    for item in read_json(STARTER_DIR / "illustrations.json"):
+        content = (STARTER_DIR / "images" / item["file"]).read_bytes()
+        assert len(content) < 20 * 1024, item["file"]
+        assert svg_problems(content) == [], item["file"]
+        image = Image.objects.get(title=item["title"])
+        assert image.description == item["alt"]
+        assert SIGN_OFF_TAG in image.tags.names()
+
+
+def starter_to_confirm(admin_client):
+    panel = parse(admin_client.get(reverse("wagtailadmin_home"))).select_one(
+        "#starter-content-to-confirm-section"
+    )
+    return [] if panel is None else [li.get_text(" ", strip=True) for li in panel.select("li")]
+
+
+def test_dashboard_lists_starter_content_a_named_person_must_confirm(loaded, admin_client):
+    waiting = starter_to_confirm(admin_client)
+    assert "Privacy notice : to be checked by your privacy officer" in waiting
+    assert sum("to be checked by a clinician" in line for line in waiting) == 3
+
+    privacy = StandardPage.objects.get(slug="privacy")
+    privacy.save_revision(user=get_user_model().objects.get(is_superuser=True)).publish()
+    for image in Image.objects.filter(tags__name=SIGN_OFF_TAG):
+        image.tags.remove(SIGN_OFF_TAG)
+    assert starter_to_confirm(admin_client) == []

@@ -105,8 +105,10 @@ def test_icon_array_draws_every_figure_and_fills_the_highlighted_ones(
     svg = figure.svg
     assert svg["aria-hidden"] == "true" and svg["focusable"] == "false"
     assert svg["viewbox"] and svg["width"] and svg["height"]
-    assert len(svg.select("path")) == out_of
-    assert len(svg.select(".icon-array__highlighted path")) == highlighted
+    assert len(svg.select("use")) == out_of
+    assert len(svg.select(".icon-array__highlighted use")) == highlighted
+    (shape,) = svg.select("defs path")  # one person shape, used for every figure
+    assert {use["href"] for use in svg.select("use")} == {f"#{shape['id']}"}
     assert svg.select_one(".icon-array__highlighted")["fill"] == "currentColor"
     assert svg.select_one(".icon-array__plain")["fill"] == "none"
     # A strict Content-Security-Policy allows no inline styles.

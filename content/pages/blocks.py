@@ -2,6 +2,7 @@
 templates/blocks/, and every block has a preview for the editor's block picker."""
 
 import math
+import secrets
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
@@ -193,16 +194,20 @@ CELL_WIDTH, CELL_HEIGHT, SCALE = 10, 14, 2
 
 
 def icon_grid(highlighted, total):
-    """The figures of an icon array as SVG path data, the first `highlighted` filled."""
+    """Where each figure of an icon array goes, the first `highlighted` filled.
+
+    Every figure is a <use> of one person shape defined once in the SVG, under an id new
+    to each rendering, so two arrays on a page never share one.
+    """
     columns = min(50, 10 * math.ceil(total / 100))
     rows = math.ceil(total / columns)
-    paths = [
-        f"M{i % columns * CELL_WIDTH} {i // columns * CELL_HEIGHT}{PERSON}" for i in range(total)
-    ]
+    places = [(i % columns * CELL_WIDTH, i // columns * CELL_HEIGHT) for i in range(total)]
     width, height = columns * CELL_WIDTH, rows * CELL_HEIGHT
     return {
-        "highlighted": paths[:highlighted],
-        "plain": paths[highlighted:],
+        "shape_id": f"person-{secrets.token_hex(4)}",
+        "shape": "M0 0" + PERSON,
+        "highlighted": places[:highlighted],
+        "plain": places[highlighted:],
         "view_box": f"0 0 {width} {height}",
         "width": width * SCALE,
         "height": height * SCALE,
