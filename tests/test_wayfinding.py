@@ -144,3 +144,9 @@ def test_the_privacy_notice_states_how_long_enquiries_are_kept(db, settings, cli
 def test_the_enquiry_form_page_and_the_footer_are_set_by_the_loader(starter):
     assert ContactSettings.objects.get().enquiry_page.slug == "ask-us"
     assert BrandSettings.objects.get().logo.title == "Example Hospital logo"
+
+
+def test_the_enquiry_form_links_to_the_privacy_notice(starter, client):
+    form = parse(client.get(Page.objects.get(slug="ask-us").url)).main
+    link = form.find("a", string="privacy notice")
+    assert link["href"] == Page.objects.get(slug="privacy").url

@@ -44,6 +44,14 @@ class EnquiryFormPage(MenuTitleMixin, AbstractEmailForm):
         default=MEDICAL_RECORDS_NOTICE,
         help_text="Shown above the form, so that nobody sends medical records through it.",
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy notice, linked from the form: what happens to what people send.",
+    )
     thank_you_heading = models.CharField(max_length=120, default="Thank you, we got your message")
     thank_you_text = models.TextField(
         blank=True, help_text="What happens next, and when. One paragraph per line."
@@ -54,6 +62,7 @@ class EnquiryFormPage(MenuTitleMixin, AbstractEmailForm):
     content_panels = AbstractEmailForm.content_panels + [
         FieldPanel("intro"),
         FieldPanel("privacy_notice"),
+        FieldPanel("privacy_page"),
         InlinePanel("form_fields", label="Form fields"),
         MultiFieldPanel(
             [FieldPanel("thank_you_heading"), FieldPanel("thank_you_text")], "Thank-you page"
