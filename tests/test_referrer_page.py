@@ -49,7 +49,11 @@ def test_evidence_is_in_numbers_with_the_references_listed(client, starter):
     assert "16 of 583" in soup.find(id="complications").get_text(" ", strip=True)
     references = soup.select("#references ol.references > li")
     assert len(references) == 5
-    assert references[0].get_text(" ", strip=True).startswith("Bagla S. et al.")
+    assert (
+        references[0]
+        .get_text(" ", strip=True)
+        .startswith("Bagla S, Sayed D, Smirniotopoulos J, et al.")
+    )
 
 
 def test_how_to_refer_shows_phone_fax_email_and_the_checklist(client, starter):

@@ -20,6 +20,10 @@ PHONE_VALIDATOR = RegexValidator(
 EXAMPLE_NUMBER = re.compile(r"555[ .-]?01\d\d")
 
 
+def tel_href(number):
+    return "tel:" + re.sub(r"[^0-9+]", "", number) if number else ""
+
+
 class CachedSetting(BaseGenericSetting):
     """A site setting every page needs, kept in the shared cache.
 
@@ -37,7 +41,9 @@ class CachedSetting(BaseGenericSetting):
     def for_request(cls, request):
         settings = cache.get(cls.cache_key())
         if settings is None:
-            settings = cls.load(request_or_site=request)
+            # Wagtail's load() would save a new row, and a page view should write nothing:
+            # until staff save the setting, pages show its defaults.
+            settings = cls.objects.order_by("pk").first() or cls()
             settings.load_related()
             cache.set(cls.cache_key(), settings, timeout=None)
         return settings
@@ -53,6 +59,14 @@ class ContactSettings(CachedSetting):
         blank=True,
         validators=[PHONE_VALIDATOR],
         help_text="The number patients and referrers call. Shown on every page.",
+    )
+    after_hours_phone = models.CharField(
+        "After-hours phone",
+        max_length=30,
+        blank=True,
+        validators=[PHONE_VALIDATOR],
+        help_text="For nights and weekends, when the number above is closed. Shown where "
+        "pages tell patients when to call their care team.",
     )
     fax = models.CharField(max_length=30, blank=True, validators=[PHONE_VALIDATOR])
     email = models.EmailField(blank=True, help_text="For referrals and general questions.")
@@ -75,7 +89,13 @@ class ContactSettings(CachedSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")], heading="Numbers"
+            [
+                FieldPanel("phone"),
+                FieldPanel("after_hours_phone"),
+                FieldPanel("fax"),
+                FieldPanel("email"),
+            ],
+            heading="Numbers",
         ),
         FieldPanel("address"),
         FieldPanel("opening_hours"),
@@ -95,7 +115,11 @@ class ContactSettings(CachedSetting):
 
     @property
     def phone_href(self):
-        return "tel:" + re.sub(r"[^0-9+]", "", self.phone) if self.phone else ""
+        return tel_href(self.phone)
+
+    @property
+    def after_hours_phone_href(self):
+        return tel_href(self.after_hours_phone)
 
     @property
     def address_lines(self):
@@ -103,7 +127,8 @@ class ContactSettings(CachedSetting):
 
     @property
     def uses_example_details(self):
-        return any(EXAMPLE_NUMBER.search(number) for number in (self.phone, self.fax))
+        numbers = (self.phone, self.after_hours_phone, self.fax)
+        return any(EXAMPLE_NUMBER.search(number) for number in numbers)
 
 
 HEX_COLOUR = RegexValidator(
@@ -188,10 +213,8 @@ class FooterLinks(ClusterableModel, CachedSetting):
         verbose_name = "Footer links"
 
     def load_related(self):
-        self.cached_links = [
-            (link.label or link.page.title, link.page)
-            for link in self.links.select_related("page").filter(page__live=True)
-        ]
+        links = self.links.select_related("page").filter(page__live=True) if self.pk else []
+        self.cached_links = [(link.label or link.page.title, link.page) for link in links]
 
 
 class FooterLink(Orderable):

@@ -96,6 +96,12 @@ class CalloutBlock(blocks.StructBlock):
     urgency = blocks.ChoiceBlock(choices=URGENCY_CHOICES, default="information")
     heading = blocks.CharBlock(max_length=120)
     text = blocks.RichTextBlock(features=SHORT_TEXT_FEATURES)
+    show_phone_numbers = blocks.BooleanBlock(
+        required=False,
+        label="Show our phone numbers",
+        help_text="Adds the daytime and after-hours numbers from the contact details, so "
+        "they are always the current ones.",
+    )
 
     class Meta:
         icon = "warning"

@@ -43,7 +43,7 @@ from content.pages.models import Reference
 from content.review.models import Clinician
 
 from .pages import load_pages
-from .report import CREATED, LEFT_ALONE, UNCHANGED, Report, StarterContentError
+from .report import CREATED, LEFT_ALONE, UNCHANGED, UPDATED, Report, StarterContentError
 
 STARTER_DIR = Path(__file__).resolve().parent / "data"
 # Starter pictures carry this tag until a clinician has approved them (confirmations.py).
@@ -202,22 +202,34 @@ def load_glossary_terms(data, report):
 
 
 def load_references(data, report):
-    """Get or create each reference by authors and title. Returns them by key."""
+    """Get or create each reference by its title. A reference that exists gets the details
+    it lacks (a DOI, PMID, pages), and keeps every one it has. Returns them by key."""
     references = {}
     for item in data:
         item = dict(item)
         key = item.pop("key")
         if key in references:
             raise StarterContentError(f"references.json: the key {key!r} is used twice")
-        lookup = {"authors": item.pop("authors"), "title": item.pop("title")}
-        reference = Reference.objects.filter(**lookup).order_by("pk").first()
+        where = f"references.json, {key}"
+        reference = Reference.objects.filter(title=item["title"]).order_by("pk").first()
         if reference is None:
-            reference = save_valid(Reference(**lookup, **item), f"references.json, {key}")
+            reference = save_valid(Reference(**item), where)
             report.add(f"Reference {key}", CREATED)
+        elif fill_blanks(reference, item):
+            save_valid(reference, where)
+            report.add(f"Reference {key}", UPDATED, "filled in missing details")
         else:
             report.add(f"Reference {key}", UNCHANGED)
         references[key] = reference
     return references
+
+
+def fill_blanks(instance, data):
+    """Set the fields that are empty on the instance from the data. True if any changed."""
+    blanks = {name: value for name, value in data.items() if value and not getattr(instance, name)}
+    for name, value in blanks.items():
+        setattr(instance, name, value)
+    return bool(blanks)
 
 
 def save_valid(instance, where):

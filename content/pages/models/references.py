@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+PMID_VALIDATOR = RegexValidator(r"^\d{1,10}$", "Enter the PMID's digits only, such as 34742319.")
 DOI_VALIDATOR = RegexValidator(
     r"^10\.\d{4,9}/\S+$",
     "Enter a DOI such as 10.1007/s00270-016-1400-8, without https://doi.org/ in front.",
@@ -26,6 +27,14 @@ class Reference(index.Indexed, models.Model):
         max_length=100, blank=True, help_text="Volume, issue and pages, such as 39(9)."
     )
     doi = models.CharField("DOI", max_length=200, blank=True, validators=[DOI_VALIDATOR])
+    pmid = models.CharField(
+        "PubMed ID (PMID)",
+        max_length=12,
+        blank=True,
+        validators=[
+            RegexValidator(r"^\d{1,10}$", "Enter the PMID's digits only, such as 34742319.")
+        ],
+    )
     url = models.URLField("Web address", blank=True)
 
     panels = [
@@ -35,6 +44,7 @@ class Reference(index.Indexed, models.Model):
         FieldPanel("year"),
         FieldPanel("details"),
         FieldPanel("doi"),
+        FieldPanel("pmid"),
         FieldPanel("url"),
     ]
     search_fields = [index.SearchField("title"), index.SearchField("authors")]
@@ -44,6 +54,10 @@ class Reference(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.authors} ({self.year or 'n.d.'}). {self.title}"
+
+    @property
+    def pubmed_url(self):
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else ""
 
     @property
     def link(self):

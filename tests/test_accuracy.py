@@ -1,0 +1,95 @@
+"""What the starter pages say, checked against the brief (CONTENT.md), and the numbers
+patients need shown where they need them."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from content.pages.models import ProcedurePage, Reference
+from content.starter.loader import load_references
+from content.starter.report import Report
+
+from .conftest import parse, publish
+
+
+@pytest.fixture
+def starter(db):
+    call_command("load_content", verbosity=0)
+
+
+def page_text(client, slug):
+    return " ".join(parse(client.get(Page.objects.get(slug=slug).url)).main.get_text(" ").split())
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "without a break",  # not in the literature the brief cites
+        "small number of people",  # a number instead
+        "FDA",  # the brief: no clearance year could be confirmed
+        "without harming",  # the heat is kept in the tumor as far as possible
+        "shown on this page",  # the numbers themselves instead
+    ],
+)
+def test_the_starter_pages_make_no_claim_the_brief_rules_out(starter, client, claim):
+    for slug in ("star-procedure", "for-referring-physicians", "home"):
+        assert claim not in page_text(client, slug), slug
+
+
+def test_when_to_call_the_care_team_shows_the_day_and_after_hours_numbers(starter, client):
+    soup = parse(client.get(Page.objects.get(slug="star-procedure").url))
+    (callout,) = soup.select("#after .callout--contact")
+    numbers = callout.select_one(".callout__numbers")
+    assert [a["href"] for a in numbers.find_all("a")] == ["tel:5550100", "tel:5550102"]
+    assert "At night and at weekends, call 555-0102." in numbers.get_text()
+
+
+def test_the_callout_numbers_follow_the_contact_details(contact, client, procedure_page):
+    contact.after_hours_phone = "555-0199"
+    contact.save()
+    procedure_page.after = [
+        {
+            "type": "callout",
+            "value": {
+                "urgency": "contact",
+                "heading": "Call us if",
+                "text": "<p>You have a fever.</p>",
+                "show_phone_numbers": True,
+            },
+        }
+    ]
+    publish(procedure_page)
+    numbers = parse(client.get(procedure_page.url)).select_one(".callout__numbers")
+    assert "555-0100" in numbers.get_text() and "555-0199" in numbers.get_text()
+
+
+def test_references_are_complete_with_their_identifiers(starter, client):
+    references = parse(client.get(ProcedurePage.objects.get().url)).select(".references li")
+    text = [" ".join(li.get_text().split()) for li in references]
+    wallace = next(t for t in text if t.startswith("Wallace AN, Greenwood TJ, Jennings JW."))
+    assert "Journal of Neuro-Oncology, 2015;124(1):111-118." in wallace
+    assert "https://doi.org/10.1007/s11060-015-1813-2" in wallace
+    murali = next(li for li in references if "Murali N" in li.get_text())
+    assert murali.find("a", href="https://pubmed.ncbi.nlm.nih.gov/34742319/")
+    assert any("NICE" in t and "2022" in t for t in text)
+
+
+def test_the_loader_fills_in_a_references_missing_details_and_keeps_the_rest(db):
+    Reference.objects.create(authors="Wallace A.N. et al.", title="Paper", year=2015)
+    load_references(
+        [
+            {
+                "key": "wallace",
+                "authors": "Wallace AN, Greenwood TJ, Jennings JW.",
+                "title": "Paper",
+                "year": 2015,
+                "details": "124(1):111-118",
+                "doi": "10.1007/s11060-015-1813-2",
+            }
+        ],
+        Report(),
+    )
+    reference = Reference.objects.get()
+    assert reference.authors == "Wallace A.N. et al."  # staff's, or the earlier load's
+    assert reference.details == "124(1):111-118"
+    assert reference.doi == "10.1007/s11060-015-1813-2"
