@@ -12,7 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
-from content.enquiries.forms import EXPIRED, HONEYPOT_FIELD, STARTED_FIELD, TOO_FAST
+from content.enquiries.forms import (
+    EXPIRED,
+    HONEYPOT_FIELD,
+    NO_WAY_TO_REPLY,
+    STARTED_FIELD,
+    TOO_FAST,
+)
 from content.enquiries.models import REFERRAL_COORDINATORS, EnquiryFormField, EnquiryFormPage
 from content.starter.loader import ensure_referral_coordinators
 from content.starter.report import Report
@@ -21,9 +27,9 @@ from .conftest import parse, publish
 
 SCRIPT = '<script>alert("x")</script>'
 FIELDS = [
-    ("Your name", "singleline", True, ""),
+    ("Your name", "name", True, ""),
     ("Who are you?", "radio", True, "A patient\nA carer or family member\nA doctor"),
-    ("Phone number", "singleline", True, ""),
+    ("Phone number", "phone", False, ""),
     ("Email address", "email", False, ""),
     ("Best time to call", "singleline", False, ""),
     ("Your message", "multiline", True, ""),
@@ -71,6 +77,11 @@ def form_data(client, page, **changes):
     }
     data.pop("csrfmiddlewaretoken", None)
     return {**data, **ANSWERS, **changes}
+
+
+def error_summary_links(response):
+    summary = parse(response).find(class_="form-errors")
+    return {a.get_text(" ", strip=True): a["href"] for a in summary.find_all("a")}
 
 
 def field_errors(response):
@@ -139,6 +150,109 @@ def test_an_invalid_enquiry_shows_errors_and_stores_nothing(client, enquiry_page
     assert all(parse(response).find(id=target[1:]) for target in targets)
     assert FormSubmission.objects.count() == 0
     assert mailoutbox == []
+
+
+def test_each_error_is_tied_to_its_field_and_the_title_says_so(client, enquiry_page):
+    enquiry_page.form_fields.filter(label="Phone number").update(help_text="For example: 555-0100.")
+    assert not parse(client.get(enquiry_page.url)).title.get_text().startswith("Error")
+    data = form_data(client, enquiry_page, your_name="", phone_number="x" * 201)
+    del data["who_are_you"]
+    response = client.post(enquiry_page.url, data)
+    soup = parse(response)
+    assert soup.title.get_text().startswith("Error: ")
+
+    # A screen reader reads each field's hint and error with it (aria-describedby).
+    described = {}
+    for field in soup.select(".form-field--error"):
+        error = field.select_one(".form-field__error")
+        hint = field.select_one(".form-field__hint")
+        control = field.find("fieldset") or field.find(["input", "textarea", "select"])
+        ids = control["aria-describedby"].split()
+        assert error["id"] in ids
+        assert (hint["id"] in ids) if hint else len(ids) == 1
+        described[control.get("id") or control.legend.get_text(strip=True)] = ids
+    assert described == {
+        "id_your_name": ["id_your_name_error"],
+        "Who are you?": ["id_who_are_you_error"],
+        "id_phone_number": ["id_phone_number_helptext", "id_phone_number_error"],
+    }
+
+    # The summary takes focus and links to each field, or a group's first choice.
+    summary = soup.find(class_="form-errors")
+    assert (summary["role"], summary["tabindex"], summary["id"]) == ("alert", "-1", "form-errors")
+    targets = set(error_summary_links(response).values())
+    assert targets == {"#id_your_name", "#id_who_are_you_0", "#id_phone_number"}
+    assert all(soup.find(["input", "textarea", "select"], id=t[1:]) for t in targets)
+
+
+def test_name_email_and_phone_can_be_filled_in_by_the_browser(client, enquiry_page):
+    form = parse(client.get(enquiry_page.url)).find("form", class_="enquiry-form")
+    fields = {field["name"]: field for field in form.find_all(["input", "textarea"])}
+    assert fields["your_name"]["autocomplete"] == "name"
+    assert (fields["email_address"]["type"], fields["email_address"]["autocomplete"]) == (
+        "email",
+        "email",
+    )
+    assert (fields["phone_number"]["type"], fields["phone_number"]["autocomplete"]) == (
+        "tel",
+        "tel",
+    )
+    # Other single-line answers are not the sender's own details.
+    assert "autocomplete" not in fields["best_time_to_call"].attrs
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"email_address": ""}, {"phone_number": ""}],
+    ids=["a phone number alone", "an email address alone"],
+)
+def test_a_phone_number_or_an_email_address_is_enough(client, enquiry_page, changes):
+    response = client.post(enquiry_page.url, form_data(client, enquiry_page, **changes))
+    assert parse(response).h1.get_text(strip=True) == "Thank you, we got your message"
+    assert FormSubmission.objects.count() == 1
+
+
+def test_without_a_phone_number_or_an_email_address_the_phone_field_says_so(client, enquiry_page):
+    data = form_data(client, enquiry_page, phone_number="", email_address="")
+    response = client.post(enquiry_page.url, data)
+    assert field_errors(response) == {"Phone number (optional)"}
+    assert error_summary_links(response) == {NO_WAY_TO_REPLY: "#id_phone_number"}
+    assert FormSubmission.objects.count() == 0
+
+
+def test_each_message_names_its_field_and_says_what_to_do(client, enquiry_page):
+    data = form_data(client, enquiry_page, your_name="", your_message="")
+    del data["who_are_you"]
+    response = client.post(enquiry_page.url, data)
+    # The summary's links are the messages themselves: no "Label: message".
+    assert set(error_summary_links(response)) == {
+        "Enter your name",
+        'Choose your answer to "Who are you?"',
+        "Enter your message",
+    }
+    text = parse(response).get_text(" ", strip=True)
+    assert "This field is required" not in text
+    assert "?:" not in text
+
+
+def test_the_starter_form_asks_for_a_phone_number_or_an_email_address(client, db):
+    call_command("load_content", verbosity=0)
+    page = EnquiryFormPage.objects.get()
+    form = parse(client.get(page.url)).find("form", class_="enquiry-form")
+    phone, email = form.find(id="id_phone_number"), form.find(id="id_email_address")
+    assert (phone["type"], phone["autocomplete"], email["autocomplete"]) == ("tel", "tel", "email")
+    assert "required" not in phone.attrs and "required" not in email.attrs
+    assert form.find(id="id_your_name")["autocomplete"] == "name"
+
+    data = {
+        field["name"]: field.get("value", "") for field in form.find_all("input", type="hidden")
+    }
+    data.pop("csrfmiddlewaretoken")
+    data.update(your_name="Ana", who_are_you="A patient", your_message="Can I have it?")
+    response = client.post(page.url, data)
+    assert error_summary_links(response) == {NO_WAY_TO_REPLY: "#id_phone_number"}
+    response = client.post(page.url, {**data, "email_address": "ana@example.org"})
+    assert parse(response).h1.get_text(strip=True) == "Thank you. We got your message."
 
 
 @pytest.mark.parametrize(
@@ -212,6 +326,11 @@ def test_a_too_fast_submission_stores_nothing_and_keeps_the_answers(
     assert response.status_code == 200
     soup = parse(response)
     assert soup.find(class_="form-errors").get_text(" ", strip=True).endswith(TOO_FAST)
+    # Nothing they typed is wrong: the message must not send them looking for a mistake.
+    assert soup.select_one(".form-errors p").get_text(strip=True) == (
+        "Sorry, we could not send your message. Please press Send again."
+    )
+    assert not soup.select(".form-field__error")
     assert soup.find(attrs={"name": "your_message"}).get_text().strip() == ANSWERS["your_message"]
     renewed = soup.find(attrs={"name": STARTED_FIELD})["value"]
     assert renewed and renewed != data[STARTED_FIELD]
@@ -244,6 +363,19 @@ def test_too_many_posts_from_one_address_get_a_429_with_the_phone_number(
     assert other.status_code == 200
 
 
+def test_forms_sent_back_with_mistakes_do_not_count_toward_the_limit(
+    client, enquiry_page, settings
+):
+    settings.ENQUIRY_RATE_LIMIT = 2
+    data = form_data(client, enquiry_page)
+    for _ in range(5):  # someone putting their answers right, one by one
+        response = client.post(enquiry_page.url, {**data, "your_name": ""})
+        assert response.status_code == 200 and field_errors(response) == {"Your name"}
+    statuses = [client.post(enquiry_page.url, data).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert FormSubmission.objects.count() == 2
+
+
 def test_x_forwarded_for_counts_only_behind_a_proxy(client, enquiry_page, settings):
     settings.ENQUIRY_RATE_LIMIT = 1
     data = form_data(client, enquiry_page)
@@ -259,6 +391,44 @@ def test_x_forwarded_for_counts_only_behind_a_proxy(client, enquiry_page, settin
     two = client.post(enquiry_page.url, data, HTTP_X_FORWARDED_FOR="2.2.2.2, 203.0.113.5")
     other = client.post(enquiry_page.url, data, HTTP_X_FORWARDED_FOR="203.0.113.6")
     assert (one.status_code, two.status_code, other.status_code) == (200, 429, 200)
+
+
+# The pages the form leads to ------------------------------------------------------------
+
+
+def test_the_thank_you_page_gives_the_emergency_instruction_once(client, enquiry_page, contact):
+    response = client.post(enquiry_page.url, form_data(client, enquiry_page))
+    soup = parse(response)
+    assert soup.h1.get_text(strip=True) == "Thank you, we got your message"
+    assert soup.get_text().count(contact.emergency_instruction) == 1
+
+
+def test_the_rate_limited_page_gives_the_emergency_instruction_once(
+    client, enquiry_page, contact, settings
+):
+    settings.ENQUIRY_RATE_LIMIT = 0
+    response = client.post(enquiry_page.url, form_data(client, enquiry_page))
+    assert response.status_code == 429
+    assert parse(response).get_text().count(contact.emergency_instruction) == 1
+
+
+def test_opening_hours_that_end_with_a_full_stop_get_no_second_one(
+    client, enquiry_page, contact, settings
+):
+    contact.opening_hours = "Monday to Friday, 8 a.m. to 5 p.m."
+    contact.save()
+    data = form_data(client, enquiry_page)
+    pages = {
+        "form": client.get(enquiry_page.url),
+        "form with errors": client.post(enquiry_page.url, {**data, "your_name": ""}),
+        "thank-you": client.post(enquiry_page.url, data),
+    }
+    settings.ENQUIRY_RATE_LIMIT = 0
+    pages["rate limited"] = client.post(enquiry_page.url, data)
+    for name, response in pages.items():
+        text = " ".join(parse(response).get_text(" ").split())
+        assert "5 p.m." in text, name
+        assert "p.m.." not in text and "p.m. ." not in text, name
 
 
 # Who can read enquiries ------------------------------------------------------------------

@@ -47,3 +47,9 @@ def test_the_500_page_renders_even_without_a_database(rf, db, django_db_blocker)
         response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert "In an emergency, call 911." in parse(response).get_text()
+
+
+def test_no_double_full_stop_after_the_opening_hours(client, contact):
+    contact.opening_hours = "Monday to Friday, 8 a.m. to 5 p.m."
+    contact.save()
+    assert "p.m.." not in client.get("/no-such-page/").content.decode()

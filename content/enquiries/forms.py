@@ -1,6 +1,9 @@
 """The enquiry form's protection: length limits, a honeypot and a minimum time to fill the
 form in (the per-address limit is in rate_limit.py). No third-party script and no CAPTCHA:
-patients in pain should not have to solve puzzles, and their visit must stay private."""
+patients in pain should not have to solve puzzles, and their visit must stay private.
+
+Also its words: every error message names its field and says what to do, and the
+sender's own name, email and phone number are marked for the browser to fill in."""
 
 import time
 
@@ -14,21 +17,70 @@ STARTED_FIELD = "form_started"
 TIMESTAMP_SALT = "content.enquiry.form-started"  # unchanged: forms already open stay valid
 UNREADABLE = "\ufffd"  # what Django puts in place of bytes that are not UTF-8
 
-TOO_FAST = (
-    "Sorry, we could not send your message yet. Please check your details, then press Send again."
-)
+# Field types of our own (EnquiryFormField.field_type), for the sender's own details.
+NAME, PHONE, EMAIL = "name", "phone", "email"
+CHOICE_TYPES = ("dropdown", "multiselect", "radio", "checkboxes")
+
+# Nothing is wrong with what they typed: they only need to send it again.
+TOO_FAST = "Sorry, we could not send your message. Please press Send again."
 EXPIRED = (
     "This form was open for a long time, so we could not send it. Your answers are "
     "still here: please check them, then press Send again."
 )
+NO_WAY_TO_REPLY = "Enter a phone number or an email address so we can reply."
 
 
 def signed_now():
     return signing.dumps(time.time(), salt=TIMESTAMP_SALT)
 
 
+def in_a_sentence(label):
+    """The label as words inside a sentence: "Your name" -> "your name"; a question is
+    quoted, 'your answer to "Who are you?"'. "NHS number" keeps its capitals."""
+    text = " ".join(label.split()).rstrip(":").strip()
+    if text.endswith("?"):
+        return f'your answer to "{text}"'
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def error_messages(field):
+    """Messages that name the field and say what to do, for Django's "This field is
+    required." and the like. A message Django fills in with values (%(limit_value)d) has
+    any "%" in the label doubled, so that a label such as "100% sure?" cannot break it."""
+    words = in_a_sentence(field.label)
+    escaped = words.replace("%", "%%")
+    if field.field_type == "checkbox":
+        required = f'Check the box "{" ".join(field.label.split())}"'
+    elif field.field_type in CHOICE_TYPES:
+        required = f"Choose {words}"
+    else:
+        required = f"Enter {words}"
+    return {
+        "required": required,
+        "max_length": (
+            f"{escaped[:1].upper()}{escaped[1:]} must be %(limit_value)d characters or fewer. "
+            "You typed %(show_value)d."
+        ),
+        "invalid_choice": f"Choose {escaped} from the list",
+        "invalid_list": f"Choose {words} from the list",  # Django gives it no values
+        "invalid": {
+            EMAIL: "Enter an email address in the right format, like name@example.com",
+            "url": "Enter a web address in the right format, like https://example.org",
+            "number": f"Enter {words} as a number",
+            "date": f"Enter {words} as a date, like 3/31/2025",
+            "datetime": f"Enter {words} as a date and time, like 3/31/2025 14:30",
+        }.get(field.field_type, f"Enter {words} in the right format"),
+    }
+
+
 class EnquiryForm(BaseForm):
     """The editor-built fields, plus a honeypot and a signed time the form was shown."""
+
+    # The names of the phone and email fields (set by EnquiryFormBuilder.get_form_class).
+    phone_fields = ()
+    email_fields = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,13 +99,28 @@ class EnquiryForm(BaseForm):
         cleaned_data = super().clean()
         for name, value in list(cleaned_data.items()):
             if isinstance(value, str) and UNREADABLE in value:
+                words = in_a_sentence(str(self.fields[name].label or "this answer"))
                 self.add_error(
-                    name, "This contains characters we could not read. Please type it again."
+                    name,
+                    f"{words[:1].upper()}{words[1:]} has characters we could not read. "
+                    "Please type it again.",
                 )
+        self.require_a_way_to_reply(cleaned_data)
         # People never see the honeypot; software that fills every box does.
         self.is_spam = bool(cleaned_data.pop(HONEYPOT_FIELD, ""))
         self.check_time_taken(cleaned_data.pop(STARTED_FIELD, ""))
         return cleaned_data
+
+    def require_a_way_to_reply(self, cleaned_data):
+        """A phone number or an email address, whichever the sender has: when the form asks
+        for both and requires neither, one of them must be given."""
+        names = [*self.phone_fields, *self.email_fields]
+        if not self.phone_fields or not self.email_fields:
+            return
+        if any(self.fields[name].required or self.has_error(name) for name in names):
+            return  # their own messages already say what to do
+        if not any(cleaned_data.get(name) for name in names):
+            self.add_error(self.phone_fields[0], NO_WAY_TO_REPLY)
 
     def check_time_taken(self, token):
         try:
@@ -73,15 +140,51 @@ class EnquiryForm(BaseForm):
 
 
 class EnquiryFormBuilder(FormBuilder):
-    """Wagtail's form builder with length limits on every text field."""
+    """Wagtail's form builder with length limits on every text field, clear error messages,
+    and the sender's name, email and phone number marked for autofill (WCAG 1.3.5).
+
+    Staff choose "Name of the person writing" or "Phone number" as the field's type (our
+    own types, EnquiryFormField.field_type) rather than us guessing from the label: a label
+    such as "Your doctor's phone number" must not be filled with the sender's own, a label
+    such as "Mobile" would be missed, and a type is what staff see and can change."""
+
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        options["error_messages"] = error_messages(field)
+        return options
 
     def create_singleline_field(self, field, options):
         options["max_length"] = settings.ENQUIRY_FIELD_MAX_LENGTH
         return forms.CharField(**options)
 
+    def create_name_field(self, field, options):
+        options["max_length"] = settings.ENQUIRY_FIELD_MAX_LENGTH
+        return forms.CharField(widget=forms.TextInput(attrs={"autocomplete": "name"}), **options)
+
+    def create_phone_field(self, field, options):
+        # type="tel" opens the phone's number pad; the number is kept as typed.
+        options["max_length"] = settings.ENQUIRY_FIELD_MAX_LENGTH
+        return forms.CharField(widget=forms.TelInput(attrs={"autocomplete": "tel"}), **options)
+
+    def create_email_field(self, field, options):
+        options["widget"] = forms.EmailInput(attrs={"autocomplete": "email"})
+        return super().create_email_field(field, options)
+
     def create_multiline_field(self, field, options):
         options["max_length"] = settings.ENQUIRY_MESSAGE_MAX_LENGTH
         return super().create_multiline_field(field, options)
 
+    def names_of(self, field_type):
+        return tuple(
+            field.clean_name or field.get_field_clean_name()
+            for field in self.fields
+            if field.field_type == field_type
+        )
+
     def get_form_class(self):
-        return type("EnquiryFormWithFields", (EnquiryForm,), self.formfields)
+        attrs = {
+            **self.formfields,
+            "phone_fields": self.names_of(PHONE),
+            "email_fields": self.names_of(EMAIL),
+        }
+        return type("EnquiryFormWithFields", (EnquiryForm,), attrs)

@@ -7,14 +7,19 @@ from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormMixin
+from wagtail.contrib.forms.models import (
+    FORM_FIELD_CHOICES,
+    AbstractEmailForm,
+    AbstractFormField,
+    FormMixin,
+)
 from wagtail.models import Page
 from wagtail.search import index
 
 from content.pages.models.base import MenuTitleMixin
 
-from .forms import EXPIRED, TOO_FAST, EnquiryFormBuilder
-from .rate_limit import over_rate_limit, rate_limited_response
+from .forms import EMAIL, EXPIRED, NAME, PHONE, TOO_FAST, EnquiryFormBuilder
+from .rate_limit import at_rate_limit, count_accepted_form, rate_limited_response
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +33,29 @@ MEDICAL_RECORDS_NOTICE = (
 )
 
 
+def with_our_field_types(choices):
+    """Wagtail's field types, with two of our own after "Email" for the sender's own details,
+    so that browsers can fill them in (forms.EnquiryFormBuilder says why a type, not the
+    label)."""
+    after_email = [key for key, _ in choices].index(EMAIL) + 1
+    ours = [(NAME, "Name of the person writing"), (PHONE, "Phone number")]
+    return [*choices[:after_email], *ours, *choices[after_email:]]
+
+
 class EnquiryFormField(AbstractFormField):
     page = ParentalKey("EnquiryFormPage", on_delete=models.CASCADE, related_name="form_fields")
+    field_type = models.CharField(
+        verbose_name="field type",
+        max_length=16,
+        choices=with_our_field_types(FORM_FIELD_CHOICES),
+        help_text=(
+            "For the name, email and phone number of the person writing, choose 'Name of "
+            "the person writing', 'Email' and 'Phone number': phones can then fill them in. "
+            "If the form has a phone number and an email field and neither is required, "
+            "people must give one of the two."
+        ),
+    )
+    field_type.required_on_save = True  # as on AbstractFormField, for previews
 
     class Meta(AbstractFormField.Meta):
         # The table it has had since it lived in the "content" app (migrations there).
@@ -121,10 +147,14 @@ class EnquiryFormPage(MenuTitleMixin, AbstractEmailForm):
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
-        if over_rate_limit(request):
+        if at_rate_limit(request):
             return rate_limited_response(request, self)
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         if form.is_valid():
+            # Only a form that passed its checks counts toward the limit: someone putting
+            # their mistakes right is never locked out. Spam counts too: it passed them.
+            if count_accepted_form(request):
+                return rate_limited_response(request, self)
             if form.is_spam:
                 return self.render_landing_page(request)  # calm, and nothing is kept
             return self.render_landing_page(request, self.process_form_submission(form))

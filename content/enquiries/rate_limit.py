@@ -1,4 +1,4 @@
-"""A per-address limit on enquiries, counted in the shared cache."""
+"""A per-address limit on enquiries that passed validation, counted in the shared cache."""
 
 import hashlib
 
@@ -17,13 +17,23 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def over_rate_limit(request, scope="enquiry"):
-    """Count this request against its address; True once the address has sent too many.
-
-    The address is hashed: the cache never holds visitors' IP addresses.
-    """
+def cache_key(request, scope):
+    """The address is hashed: the cache never holds visitors' IP addresses."""
     digest = hashlib.sha256(client_address(request).encode()).hexdigest()
-    key = f"ratelimit:{scope}:{digest}"
+    return f"ratelimit:{scope}:{digest}"
+
+
+def at_rate_limit(request, scope="enquiry"):
+    """True once the address has sent as many forms as it may in the window. Counts nothing:
+    only accepted forms count (count_accepted_form), so fixing mistakes never locks anyone
+    out."""
+    return (cache.get(cache_key(request, scope)) or 0) >= settings.ENQUIRY_RATE_LIMIT
+
+
+def count_accepted_form(request, scope="enquiry"):
+    """Count a form that passed validation; True if it takes the address over the limit
+    (two sent at the same moment cannot both take the last place)."""
+    key = cache_key(request, scope)
     window = settings.ENQUIRY_RATE_LIMIT_WINDOW_SECONDS
     cache.add(key, 0, timeout=window)
     try:
