@@ -93,3 +93,32 @@ def test_the_loader_fills_in_a_references_missing_details_and_keeps_the_rest(db)
     assert reference.authors == "Wallace A.N. et al."  # staff's, or the earlier load's
     assert reference.details == "124(1):111-118"
     assert reference.doi == "10.1007/s11060-015-1813-2"
+
+
+def test_the_page_makes_sense_on_paper_without_the_glossary(starter, client):
+    text = page_text(client, "star-procedure")
+    assert "The STAR procedure is the short name for spinal tumor radiofrequency ablation" in text
+    assert "(this is called ablation)" in text
+    assert "MRI scan (pictures made with a strong magnet)" in text
+    assert "CT scan (pictures made with X-rays and a computer)" in text
+    assert "at several US hospitals" in text  # the brief: no number of centers
+
+
+def test_in_short_says_what_it_does_and_does_not_do_and_what_to_do_next(starter, client):
+    soup = parse(client.get(Page.objects.get(slug="star-procedure").url))
+    summary = soup.select_one("#summary").get_text(" ")
+    assert "It does not cure the cancer." in summary
+    assert "ask your cancer doctor or call us" in summary
+    assert soup.select_one("#summary").find_next("nav", class_="toc")  # before the contents
+
+
+def test_the_patients_own_steps_are_one_numbered_list_with_reasons(starter, client):
+    before = parse(client.get(Page.objects.get(slug="star-procedure").url)).select_one("#before")
+    steps = [li.find(class_="steps__title").get_text(strip=True) for li in before.select("ol > li")]
+    assert steps == [
+        "Ask your cancer doctor to send us a referral",
+        "Make a list of all your medicines",
+        "Follow our instructions on eating and drinking",
+        "Arrange for an adult to take you home",
+    ]
+    assert "It raises the risk of bleeding." in before.get_text(" ")
