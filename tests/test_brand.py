@@ -57,9 +57,17 @@ def test_a_readable_accent_colour_is_saved_and_reaches_every_page(admin_client, 
     stylesheet = parse(client.get(home.url)).find("link", href=lambda h: "brand.css" in h)
     css = client.get(stylesheet["href"])
     assert css["Content-Type"].startswith("text/css")
-    assert css.content.decode().strip() == ":root{--brand:#6b2c91}"
+    assert (
+        css.content.decode().strip()
+        == ':root{--brand:#6b2c91;--print-site-root:"http://localhost"}'
+    )
     assert "immutable" in css["Cache-Control"]  # a new colour is a new address
     assert "immutable" not in client.get("/brand.css?v=old")["Cache-Control"]
+    brand = BrandSettings.objects.get()
+    brand.accent_colour = "#004a80"
+    brand.save()
+    new = parse(client.get(home.url)).find("link", href=lambda h: "brand.css" in h)["href"]
+    assert new != stylesheet["href"]
 
 
 def test_a_logo_that_is_not_an_image_is_refused(admin_client, brand, home, client):
