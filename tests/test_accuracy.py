@@ -122,3 +122,18 @@ def test_the_patients_own_steps_are_one_numbered_list_with_reasons(starter, clie
         "Arrange for an adult to take you home",
     ]
     assert "It raises the risk of bleeding." in before.get_text(" ")
+
+
+def test_study_results_lead_with_whole_numbers_and_keep_the_exact_figures_closed(starter, client):
+    results = parse(client.get(Page.objects.get(slug="star-procedure").url)).select_one(
+        "#recovery-and-results"
+    )
+    (detail,) = results.select("details.more-detail")
+    assert not detail.has_attr("open")
+    assert detail.summary.get_text(strip=True) == "About the studies: the exact figures"
+    assert "5.9 to 2.6" in detail.get_text() and "5.9" not in text_outside(results, detail)
+    assert "from about 6 to about 3" in text_outside(results, detail)
+
+
+def text_outside(section, detail):
+    return section.get_text(" ").replace(detail.get_text(" "), "")

@@ -262,6 +262,26 @@ class IconArrayBlock(blocks.StructBlock):
         description = "A chance shown as figures, e.g. 3 in 100 filled in, with the words."
 
 
+class MoreDetailBlock(blocks.StructBlock):
+    """Detail that some readers want and most can skip, such as a study's exact figures:
+    closed on screen, open in print."""
+
+    summary = blocks.CharBlock(
+        max_length=120, help_text="What opens when tapped, such as 'About the studies'."
+    )
+    body = blocks.RichTextBlock(features=SHORT_TEXT_FEATURES)
+
+    class Meta:
+        icon = "arrow-down"
+        label = "More detail (opens when tapped)"
+        template = "blocks/more_detail.html"
+        preview_value = {
+            "summary": "About the studies",
+            "body": "<p>A study of 50 people found pain went from 5.9 to 2.6 after 1 month.</p>",
+        }
+        description = "Extra detail, closed until the reader opens it. Printed open."
+
+
 class SectionBlock(blocks.StreamBlock):
     """The blocks an editor can use inside any page section."""
 
@@ -269,6 +289,7 @@ class SectionBlock(blocks.StreamBlock):
     image = ImageBlock()
     illustration = IllustrationBlock()
     icon_array = IconArrayBlock()
+    more_detail = MoreDetailBlock()
     steps = StepsBlock()
     callout = CalloutBlock()
     call_to_action = CallToActionBlock()
