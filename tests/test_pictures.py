@@ -17,11 +17,6 @@ SVG = (
 )
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def drawing(db):
     return Image.objects.create(title="Spine", file=ContentFile(SVG, name="spine.svg"))
