@@ -58,6 +58,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # higher up override those of the apps below it.
 INSTALLED_APPS = [
     "content.starter",
+    "content.search",
     "content.enquiries",
     "content.pages",
     "content.review",
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "content.serving",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -178,7 +180,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Spine Tumor Program")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Stemmed search, so that "walking" finds "walk": PostgreSQL through its "english" text
+# search configuration; SQLite through the porter tokenizer that migration
+# content/search/migrations/0001 gives the index's FTS5 table (SQLite's backend takes no
+# options and ignores this one).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpeg"}
 # SVG for illustrations and logos: shown only through <img>, and refused on upload if it
 # holds script (content/pictures/svg.py).
