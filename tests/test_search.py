@@ -50,7 +50,7 @@ def test_search_finds_the_procedure_page_by_cement_and_never_a_draft(
     assert result_titles(soup) == [procedure_with_cement.title]
     assert draft.title not in soup.main.get_text()
     link = soup.select_one("main .search-result__title a")
-    assert link["href"] == procedure_with_cement.url
+    assert link["href"] == f"{procedure_with_cement.url}#after"  # the section that says it
 
 
 def test_an_unpublished_change_is_not_searchable(client, procedure_page):
