@@ -14,6 +14,8 @@ Data files (JSON):
   glossary.json     a list of GlossaryTerm rows: term, definition, other_forms
   site_links.json   the enquiry page the contact details point to, and the footer's links
                     (page slugs)
+  search_promotions.json  promoted search results: each query string (as patients type
+                    it) to {"page": a starter page's slug, "description": optional text}
   pages/*.json      one page each: "type" (app_label.Model), "slug", "title", "order"
                     (its place among the home page's children), "fields"
                     and, on a procedure page, "references" (a list of reference keys).
@@ -33,8 +35,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.images.models import Image
 from wagtail.models import GroupPagePermission, Page
+from wagtail.search.utils import normalise_query_string
 
 from content.enquiries.models import REFERRAL_COORDINATORS, EnquiryFormPage
 from content.glossary.models import GlossaryTerm
@@ -79,6 +83,8 @@ def load(directory=STARTER_DIR):
         load_pages(pages, references, brand, report, images)
         load_site_links(read_json(directory / "site_links.json"), report)
         load_redirects(read_json(directory / "redirects.json"), report)
+        if (directory / "search_promotions.json").exists():
+            load_search_promotions(read_json(directory / "search_promotions.json"), report)
         ensure_referral_coordinators(report)
     return report.lines
 
@@ -255,6 +261,28 @@ def load_redirects(data, report):
             Redirect.objects.create(old_path=path, site=None, is_permanent=True, redirect_page=page)
             report.add(label, CREATED)
         elif existing.redirect_page_id == page.pk and existing.is_permanent:
+            report.add(label, UNCHANGED)
+        else:
+            report.add(label, LEFT_ALONE, "edited by staff")
+
+
+def load_search_promotions(data, report):
+    """Promoted search results, made once per query; staff own them after that.
+
+    A query that already has promotions is left as it is, whatever they are; so is one
+    whose promotions staff removed (its Query row stays behind when they do).
+    """
+    for query_string, item in data.items():
+        where = f"search_promotions.json, {query_string!r}"
+        page = starter_page(item["page"], where)
+        description = item.get("description", "")
+        label = f"Search promotion {query_string!r}"
+        query = Query.objects.filter(query_string=normalise_query_string(query_string)).first()
+        if query is None:
+            query = Query.get(query_string)
+            save_valid(SearchPromotion(query=query, page=page, description=description), where)
+            report.add(label, CREATED)
+        elif query.editors_picks.filter(page=page, description=description).exists():
             report.add(label, UNCHANGED)
         else:
             report.add(label, LEFT_ALONE, "edited by staff")
