@@ -3,7 +3,7 @@
 Imports flow one way, from the top of this list to the bottom:
 
     starter          the starter content and its loader (load_content)
-    search           site search
+    search           site search: promoted results, links to the section, stemming
     enquiries        the enquiry form page, its spam protection and submissions
     pages            the page types, their blocks and the references they cite
     review           clinical review: the mixin, the workflow's finish, the report, reminders
