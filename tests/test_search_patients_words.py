@@ -14,7 +14,7 @@ from content.search.sections import best_anchor, body_text, query_words, section
 from content.search.stemming import stem
 from content.starter.loader import STARTER_DIR, load, read_json
 
-from .conftest import paragraph, parse, publish
+from .conftest import paragraph, parse, publish, staff_member
 from .test_search import add_page, message, result_titles
 
 # What a patient types, and where the first result must take them.
@@ -153,6 +153,22 @@ def test_an_editors_promotion_through_the_admin_shows_up(admin_client, client, c
     soup = search(client, "Bone glue")
     assert result_titles(soup) == [procedure.title]
     assert "sometimes called bone glue" in soup.main.get_text()
+
+
+def test_site_administrators_manage_promotions_and_editors_do_not(client, editor):
+    site_admin = staff_member("siteadmin", "Site administrators")
+    for user, allowed in ((site_admin, True), (editor, False)):
+        assert user.has_perm("wagtailsearchpromotions.add_searchpromotion") is allowed
+        client.force_login(user)
+        response = client.get(reverse("wagtailsearchpromotions:index"))
+        assert (response.status_code == 200) is allowed
+
+
+def test_the_search_terms_report_is_not_in_the_menu(admin_client):
+    """It counts hits that the public search never records, so it would always be empty."""
+    soup = parse(admin_client.get(reverse("wagtailadmin_home")))
+    assert reverse("wagtailsearchpromotions:index") in str(soup)
+    assert reverse("wagtailsearchpromotions:search_terms") not in str(soup)
 
 
 def test_a_public_search_writes_nothing(client, cement_pages):
