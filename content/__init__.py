@@ -12,6 +12,7 @@ Imports flow one way, from the top of this list to the bottom:
     pictures         images: the upload checks, share images
     organisation     who runs the site and how to reach them (contact details)
     serving          page cache, routing, cache headers: knows no page type
+    accounts         staff accounts: who may grant superuser status and the privileged groups
 
 README.md ("Architecture") draws the same picture.
 """

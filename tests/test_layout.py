@@ -21,6 +21,7 @@ LAYERS = [
     "pictures",
     "organisation",
     "serving",
+    "accounts",
 ]
 MAX_MODULE_LINES = 400
 

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "content.pictures",
     "content.organisation",
     "content.serving",
+    "content.accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -74,7 +75,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app, with the users and groups admin of content.accounts.
+    "content.accounts.apps.StaffUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -16,15 +16,15 @@ from wagtail.contrib.forms.models import (
 from wagtail.models import Page
 from wagtail.search import index
 
+# The group that reads enquiries (wagtail_hooks.py): the starter content creates it, and
+# only a superuser adds anyone to it (content/accounts/). Named here for load_content too.
+from content.accounts.roles import REFERRAL_COORDINATORS  # noqa: F401
 from content.pages.models.base import MenuTitleMixin
 
 from .forms import EMAIL, EXPIRED, NAME, PHONE, TOO_FAST, EnquiryFormBuilder
 from .rate_limit import at_rate_limit, count_accepted_form, rate_limited_response
 
 logger = logging.getLogger(__name__)
-
-# The group that reads enquiries (wagtail_hooks.py); the starter content creates it.
-REFERRAL_COORDINATORS = "Referral coordinators"
 
 MEDICAL_RECORDS_NOTICE = (
     "Please do not send medical records, scan results or details about your health "
