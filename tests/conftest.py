@@ -53,6 +53,10 @@ def question(asked, answer):
     return {"type": "question", "value": {"question": asked, "answer": f"<p>{answer}</p>"}}
 
 
+def checklist(heading, entries):
+    return {"type": "checklist", "value": {"heading": heading, "entries": entries}}
+
+
 def publish(page):
     page.save_revision().publish()
     page.refresh_from_db()
@@ -108,12 +112,17 @@ def procedure_page(home, reference):
         summary="A small procedure that can ease pain from cancer in the spine.",
         benefits=[paragraph("You may have less pain within two days.")],
         how_it_works=[paragraph("A thin probe heats the tumor.")],
+        other_treatments=[paragraph("Radiation therapy is often the first treatment.")],
         before=[paragraph("Do not eat for six hours.")],
         on_the_day=[paragraph("You get numbing medicine.")],
         after=[paragraph("Most people go home the same day.")],
+        getting_ready=[checklist("What to bring", ["Your insurance card"])],
+        at_home=[paragraph("Do not drive for 24 hours.")],
         recovery_and_results=[paragraph("Many people walk more easily.")],
         risks=[paragraph("About 3 in 100 people have a problem.")],
+        questions_to_ask=[checklist("", ["What are the risks for me?"])],
         questions=[question("Will I be awake?", "You will be drowsy.")],
+        costs=[paragraph("Your insurer may need to approve it first.")],
     )
     home.add_child(instance=page)
     page.page_references = [ProcedurePageReference(reference=reference)]

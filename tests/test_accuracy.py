@@ -38,7 +38,7 @@ def test_the_starter_pages_make_no_claim_the_brief_rules_out(starter, client, cl
 
 def test_when_to_call_the_care_team_shows_the_day_and_after_hours_numbers(starter, client):
     soup = parse(client.get(Page.objects.get(slug="star-procedure").url))
-    (callout,) = soup.select("#after .callout--contact")
+    (callout,) = soup.select("#at-home .callout--contact")
     numbers = callout.select_one(".callout__numbers")
     assert [a["href"] for a in numbers.find_all("a")] == ["tel:5550100", "tel:5550102"]
     assert "At night and at weekends, call 555-0102." in numbers.get_text()
@@ -121,7 +121,7 @@ def test_the_patients_own_steps_are_one_numbered_list_with_reasons(starter, clie
         "Follow our instructions on eating and drinking",
         "Arrange for an adult to take you home",
     ]
-    assert "It raises the risk of bleeding." in before.get_text(" ")
+    assert "because it raises the risk of bleeding." in before.get_text(" ")
 
 
 def test_study_results_lead_with_whole_numbers_and_keep_the_exact_figures_closed(starter, client):

@@ -12,7 +12,7 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from content.enquiries.models import EnquiryFormPage
 from content.glossary.models import GlossaryPage
-from content.organisation.models import BrandSettings, ContactSettings
+from content.organisation.models import BrandSettings, ContactSettings, VisitingSettings
 from content.pages.models import HomePage, ProcedurePage, Reference, ReferrerPage, StandardPage
 from content.pictures.svg import svg_problems
 from content.starter.loader import SIGN_OFF_TAG, STARTER_DIR, read_json
@@ -148,11 +148,19 @@ def example_details_links(admin_client):
 
 def test_dashboard_asks_staff_to_set_real_contact_details_and_brand(loaded, admin_client):
     contact_url = reverse("wagtailsettings:edit", args=["organisation", "contactsettings"])
+    visiting_url = reverse("wagtailsettings:edit", args=["organisation", "visitingsettings"])
     brand_url = reverse("wagtailsettings:edit", args=["organisation", "brandsettings"])
-    assert example_details_links(admin_client) == [contact_url, brand_url]
+    assert example_details_links(admin_client) == [contact_url, visiting_url, brand_url]
 
     ContactSettings.objects.update(
         phone="(617) 555-2368", after_hours_phone="(617) 555-2370", fax="(617) 555-2369"
+    )
+    assert example_details_links(admin_client) == [visiting_url, brand_url]
+    VisitingSettings.objects.update(
+        parking="Park in the Lot C garage.",
+        public_transport="The 47 bus stops outside.",
+        accessible_entrance="The Main Street entrance has a ramp.",
+        price_estimator_url="https://springfield-general.org/estimate",
     )
     assert example_details_links(admin_client) == [brand_url]
     BrandSettings.objects.update(hospital_name="Springfield General Hospital")
@@ -179,10 +187,15 @@ def starter_to_confirm(admin_client):
 def test_dashboard_lists_starter_content_a_named_person_must_confirm(loaded, admin_client):
     waiting = starter_to_confirm(admin_client)
     assert "Privacy notice : to be checked by your privacy officer" in waiting
-    assert sum("to be checked by a clinician" in line for line in waiting) == 3
+    assert sum("to be checked by a clinician" in line for line in waiting) == 4
+    assert (
+        "Spinal tumor radiofrequency ablation (the STAR procedure) : to be checked by a "
+        "clinician (the advice for at home, and when to call)" in waiting
+    )
 
-    privacy = StandardPage.objects.get(slug="privacy")
-    privacy.save_revision(user=get_user_model().objects.get(is_superuser=True)).publish()
+    editor = get_user_model().objects.get(is_superuser=True)
+    for page in (StandardPage.objects.get(slug="privacy"), ProcedurePage.objects.get()):
+        page.save_revision(user=editor).publish()
     for image in Image.objects.filter(tags__name=SIGN_OFF_TAG):
         image.tags.remove(SIGN_OFF_TAG)
     assert starter_to_confirm(admin_client) == []

@@ -12,12 +12,17 @@ from .conftest import parse
 PROCEDURE_STREAMS = (
     "benefits",
     "how_it_works",
+    "other_treatments",
     "before",
     "on_the_day",
     "after",
+    "getting_ready",
+    "at_home",
     "recovery_and_results",
     "risks",
+    "questions_to_ask",
     "questions",
+    "costs",
 )
 
 
@@ -66,6 +71,12 @@ def procedure_form_data(**overrides):
         "recovery_heading": "Recovery",
         "risks_heading": "Risks",
         "questions_heading": "Questions",
+        "other_treatments_heading": "Other treatments",
+        "getting_ready_heading": "Getting ready",
+        "at_home_heading": "At home afterwards",
+        "questions_to_ask_heading": "Questions to ask your care team",
+        "costs_heading": "Costs and insurance",
+        "find_us_heading": "Where to find us",
         "references_heading": "References",
         "page_references": inline_formset([]),
         "care_team_heading": "Your care team",

@@ -8,10 +8,15 @@ SECTION_ORDER = [
     "summary",
     "benefits",
     "how-it-works",
+    "other-treatments",
     "the-procedure",
+    "getting-ready",
+    "at-home",
     "recovery-and-results",
     "risks",
+    "questions-to-ask",
     "questions",
+    "costs",
     "references",
 ]
 

@@ -1,4 +1,5 @@
 import re
+from urllib.parse import urlencode, urlsplit
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -39,6 +40,11 @@ class CachedSetting(BaseGenericSetting):
 
     @classmethod
     def for_request(cls, request):
+        return cls.current()
+
+    @classmethod
+    def current(cls):
+        """The setting for code with no request at hand, such as a page's sections."""
         settings = cache.get(cls.cache_key())
         if settings is None:
             # Wagtail's load() would save a new row, and a page view should write nothing:
@@ -124,6 +130,10 @@ class ContactSettings(CachedSetting):
     @property
     def address_lines(self):
         return [line.strip() for line in self.address.splitlines() if line.strip()]
+
+    @property
+    def map_links(self):
+        return map_links(", ".join(self.address_lines)) if self.address_lines else []
 
     @property
     def uses_example_details(self):
@@ -225,3 +235,81 @@ class FooterLink(Orderable):
     )
 
     panels = [FieldPanel("page"), FieldPanel("label")]
+
+
+def map_links(address):
+    """Links that open the address in the visitor's own map app: Apple's opens Apple Maps
+    on an iPhone or a Mac, Google's opens Google Maps on Android. Nothing loads until the
+    visitor taps, so no third party sees who reads the page."""
+    query = urlencode({"q": address})
+    return [
+        ("Apple Maps", f"https://maps.apple.com/?{query}"),
+        (
+            "Google Maps",
+            f"https://www.google.com/maps/search/?api=1&{urlencode({'query': address})}",
+        ),
+    ]
+
+
+@register_setting(icon="site")
+class VisitingSettings(CachedSetting):
+    """Finding the clinic, and what the procedure may cost: shown in the procedure page's
+    "Where to find us" and "Costs and insurance" sections. The address is in the contact
+    details."""
+
+    parking = models.TextField(
+        blank=True,
+        help_text="Where patients and their drivers can park. One or two short sentences.",
+    )
+    public_transport = models.TextField(
+        blank=True, help_text="Buses, trains or shuttles that stop near the entrance."
+    )
+    accessible_entrance = models.TextField(
+        blank=True,
+        help_text="The step-free entrance nearest the clinic, and where to ask for a wheelchair.",
+    )
+    price_estimator_url = models.URLField(
+        "Price estimator",
+        blank=True,
+        help_text="The hospital's online price estimator, which federal price-transparency "
+        "rules (45 CFR 180.60) require. Linked from 'Costs and insurance'.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("parking"),
+                FieldPanel("public_transport"),
+                FieldPanel("accessible_entrance"),
+            ],
+            heading="Finding us",
+        ),
+        FieldPanel("price_estimator_url"),
+    ]
+
+    class Meta:
+        verbose_name = "Visiting and costs"
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+    @property
+    def directions(self):
+        """(label, text) for each way of reaching the clinic that staff have described."""
+        return [
+            (label, text)
+            for label, text in (
+                ("Parking", self.parking),
+                ("Public transport", self.public_transport),
+                ("Step-free entrance", self.accessible_entrance),
+            )
+            if text.strip()
+        ]
+
+    @property
+    def uses_example_details(self):
+        texts = (self.parking, self.public_transport, self.accessible_entrance)
+        estimator_host = urlsplit(self.price_estimator_url).hostname or ""
+        return any(EXAMPLE_NAME.search(text) for text in texts) or estimator_host.endswith(
+            ("example.org", "example.com")
+        )

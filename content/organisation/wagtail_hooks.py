@@ -2,7 +2,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from .models import BrandSettings, ContactSettings
+from .models import BrandSettings, ContactSettings, VisitingSettings
 
 
 class ExampleDetailsPanel(Component):
@@ -34,7 +34,7 @@ class ExampleDetailsPanel(Component):
 def add_example_details_panel(request, panels):
     examples = [
         setting
-        for setting in (ContactSettings, BrandSettings)
+        for setting in (ContactSettings, VisitingSettings, BrandSettings)
         if setting.load(request_or_site=request).uses_example_details
     ]
     if examples:

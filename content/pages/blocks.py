@@ -282,6 +282,21 @@ class MoreDetailBlock(blocks.StructBlock):
         description = "Extra detail, closed until the reader opens it. Printed open."
 
 
+class ChecklistBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, required=False)
+    entries = blocks.ListBlock(blocks.CharBlock(max_length=200), min_num=1, label="Items")
+
+    class Meta:
+        icon = "tasks"
+        template = "blocks/checklist.html"
+        preview_value = {
+            "heading": "What to bring",
+            "entries": ["A list of your medicines", "Your insurance card"],
+        }
+        description = "A list with a tick box beside each item, for patients to print and "
+        "tick off."
+
+
 class SectionBlock(blocks.StreamBlock):
     """The blocks an editor can use inside any page section."""
 
@@ -291,6 +306,7 @@ class SectionBlock(blocks.StreamBlock):
     icon_array = IconArrayBlock()
     more_detail = MoreDetailBlock()
     steps = StepsBlock()
+    checklist = ChecklistBlock()
     callout = CalloutBlock()
     call_to_action = CallToActionBlock()
 

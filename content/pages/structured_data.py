@@ -24,6 +24,11 @@ def stream_text(stream_value):
     return " ".join(" ".join(pieces).split())
 
 
+def join_text(*stream_values):
+    """Several stream fields' prose as one text, in order."""
+    return " ".join(filter(None, (stream_text(value) for value in stream_values)))
+
+
 def block_text(block, value):
     if isinstance(block, (CallToActionBlock, blocks.ChoiceBlock, ImageBlock, IllustrationBlock)):
         return []

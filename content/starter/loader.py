@@ -6,6 +6,8 @@ leaves everything a person has edited alone. Running it twice changes nothing.
 
 Data files (JSON):
   settings.json     ContactSettings field values
+  visiting.json     VisitingSettings field values: parking, transport, the step-free
+                    entrance and the price estimator (fictional, flagged until replaced)
   brand.json        BrandSettings field values; "logo" is an image file under data/
   illustrations.json  drawings in images/: key, file, title, and the alt text, caption and
                     long description that the pages' illustration blocks use
@@ -42,7 +44,13 @@ from wagtail.search.utils import normalise_query_string
 
 from content.enquiries.models import REFERRAL_COORDINATORS, EnquiryFormPage
 from content.glossary.models import GlossaryTerm
-from content.organisation.models import BrandSettings, ContactSettings, FooterLink, FooterLinks
+from content.organisation.models import (
+    BrandSettings,
+    ContactSettings,
+    FooterLink,
+    FooterLinks,
+    VisitingSettings,
+)
 from content.pages.models import Reference
 from content.review.models import Clinician
 
@@ -72,6 +80,8 @@ def load(directory=STARTER_DIR):
     report = Report()
     with transaction.atomic():
         load_setting(ContactSettings, read_json(directory / "settings.json"), report)
+        if (directory / "visiting.json").exists():
+            load_setting(VisitingSettings, read_json(directory / "visiting.json"), report)
         brand = load_brand(directory, read_json(directory / "brand.json"), report)
         load_clinicians(read_json(directory / "clinicians.json"), report)
         if (directory / "glossary.json").exists():

@@ -82,10 +82,11 @@ def test_the_footer_never_fills_a_sheet_alone(site, open_page, model, paper):
 
 
 @pytest.mark.parametrize("model", [ProcedurePage, ReferrerPage])
-def test_the_phone_number_and_qr_code_print_on_the_first_page(site, open_page, model):
+def test_the_phone_numbers_and_qr_code_print_on_the_first_page(site, open_page, model):
     page, path = print_page(open_page, model, viewport=FIRST_PAGE)
     handout = page.locator("main .print-handout")
     assert "555-0100" in handout.inner_text()
+    assert "At night and at weekends, call 555-0102." in handout.inner_text()
     assert handout.locator("svg.qr-code").is_visible()
     bottom = handout.evaluate("el => el.getBoundingClientRect().bottom + window.scrollY")
     assert bottom <= FIRST_PAGE["height"], f"{path}: the handout ends {bottom:.0f}px down"

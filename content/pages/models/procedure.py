@@ -6,8 +6,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from content.glossary.marking import GlossaryMarkingMixin
+from content.organisation.models import ContactSettings, VisitingSettings
 from content.pages.blocks import QuestionsBlock, SectionBlock
-from content.pages.structured_data import PROCEDURE_TYPES, medical_web_page, stream_text
+from content.pages.structured_data import (
+    PROCEDURE_TYPES,
+    join_text,
+    medical_web_page,
+    stream_text,
+)
 from content.review.models import ClinicalReviewMixin, Clinician, ReviewedPageManager
 
 from .base import PARTS, REFERENCES, SUMMARY, BasePage, Section, SectionedPage, heading_field
@@ -15,6 +21,16 @@ from .references import Reference
 from .referrer import ReferrerPage
 
 CARE_TEAM = "includes/section_care_team.html"
+COSTS = "includes/section_costs.html"
+FIND_US = "includes/section_find_us.html"
+
+
+def find_us_details():
+    """The words of "Where to find us", all from the settings (the template lays them out):
+    empty while staff have given neither an address nor directions."""
+    address = ContactSettings.current().address_lines
+    directions = [text for _label, text in VisitingSettings.current().directions]
+    return [text for text in (", ".join(address), *directions) if text]
 
 
 class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  # noqa: DJ008 (Page has __str__)
@@ -25,6 +41,10 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  
     benefits = StreamField(SectionBlock(), blank=True)
     how_it_works_heading = heading_field("How it works")
     how_it_works = StreamField(SectionBlock(), blank=True)
+    other_treatments_heading = heading_field("Other treatments")
+    other_treatments = StreamField(
+        SectionBlock(), blank=True, help_text="The alternatives, and how this one fits with them."
+    )
     procedure_heading = heading_field("The procedure")
     before_heading = heading_field("Before the procedure")
     before = StreamField(SectionBlock(), blank=True)
@@ -32,13 +52,37 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  
     on_the_day = StreamField(SectionBlock(), blank=True)
     after_heading = heading_field("After the procedure")
     after = StreamField(SectionBlock(), blank=True)
+    getting_ready_heading = heading_field("Getting ready")
+    getting_ready = StreamField(
+        SectionBlock(),
+        blank=True,
+        help_text="What to bring and what to arrange: use checklists, which print with tick boxes.",
+    )
+    at_home_heading = heading_field("At home afterwards")
+    at_home = StreamField(
+        SectionBlock(),
+        blank=True,
+        help_text="After the sedation, the wound, activity, pain, and when to call.",
+    )
     recovery_heading = heading_field("Recovery and results")
     recovery_and_results = StreamField(SectionBlock(), blank=True)
     risks_heading = heading_field("Risks")
     risks = StreamField(SectionBlock(), blank=True)
     care_team_heading = heading_field("Your care team")
+    questions_to_ask_heading = heading_field("Questions to ask your care team")
+    questions_to_ask = StreamField(
+        SectionBlock(), blank=True, help_text="A checklist patients can print and take with them."
+    )
     questions_heading = heading_field("Questions people ask")
     questions = StreamField(QuestionsBlock(), blank=True)
+    costs_heading = heading_field("Costs and insurance")
+    costs = StreamField(
+        SectionBlock(),
+        blank=True,
+        help_text="Plain guidance, never a price. The link to the price estimator comes from "
+        "Settings > Visiting and costs.",
+    )
+    find_us_heading = heading_field("Where to find us")
     references_heading = heading_field("Where our facts come from")
     # For schema.org's MedicalProcedure: what search engines and referrers' tools read.
     procedure_type = models.CharField(
@@ -60,6 +104,10 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  
             [FieldPanel("how_it_works_heading"), FieldPanel("how_it_works")], "How it works"
         ),
         MultiFieldPanel(
+            [FieldPanel("other_treatments_heading"), FieldPanel("other_treatments")],
+            "Other treatments",
+        ),
+        MultiFieldPanel(
             [
                 FieldPanel("procedure_heading"),
                 FieldPanel("before_heading"),
@@ -72,6 +120,12 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  
             "The procedure",
         ),
         MultiFieldPanel(
+            [FieldPanel("getting_ready_heading"), FieldPanel("getting_ready")], "Getting ready"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("at_home_heading"), FieldPanel("at_home")], "At home afterwards"
+        ),
+        MultiFieldPanel(
             [FieldPanel("recovery_heading"), FieldPanel("recovery_and_results")],
             "Recovery and results",
         ),
@@ -81,7 +135,19 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  
             "Your care team",
         ),
         MultiFieldPanel(
+            [FieldPanel("questions_to_ask_heading"), FieldPanel("questions_to_ask")],
+            "Questions to ask",
+        ),
+        MultiFieldPanel(
             [FieldPanel("questions_heading"), FieldPanel("questions")], "Questions (FAQ)"
+        ),
+        MultiFieldPanel([FieldPanel("costs_heading"), FieldPanel("costs")], "Costs and insurance"),
+        MultiFieldPanel(
+            [FieldPanel("find_us_heading")],
+            "Where to find us",
+            help_text="The address, parking, transport and step-free entrance come from "
+            "Settings: Contact details, and Visiting and costs. The section is left out "
+            "while they are empty.",
         ),
         MultiFieldPanel(
             [FieldPanel("references_heading"), InlinePanel("page_references", label="Reference")],
@@ -94,12 +160,17 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  
         for name in (
             "benefits",
             "how_it_works",
+            "other_treatments",
             "before",
             "on_the_day",
             "after",
+            "getting_ready",
+            "at_home",
             "recovery_and_results",
             "risks",
+            "questions_to_ask",
             "questions",
+            "costs",
         )
     ]
 
@@ -126,8 +197,8 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  
             data.update(
                 description=self.summary,
                 howPerformed=stream_text(self.how_it_works),
-                preparation=stream_text(self.before),
-                followup=stream_text(self.after),
+                preparation=join_text(self.before, self.getting_ready),
+                followup=join_text(self.after, self.at_home),
             )
         return {key: value for key, value in data.items() if value}
 
@@ -151,11 +222,17 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  
             Section("summary", self.summary_heading, self.summary, template=SUMMARY),
             Section("benefits", self.benefits_heading, self.benefits),
             Section("how-it-works", self.how_it_works_heading, self.how_it_works),
+            Section("other-treatments", self.other_treatments_heading, self.other_treatments),
             Section("the-procedure", self.procedure_heading, parts=procedure_parts, template=PARTS),
+            Section("getting-ready", self.getting_ready_heading, self.getting_ready),
+            Section("at-home", self.at_home_heading, self.at_home),
             Section("recovery-and-results", self.recovery_heading, self.recovery_and_results),
             Section("risks", self.risks_heading, self.risks),
             Section("care-team", self.care_team_heading, care_team, template=CARE_TEAM),
+            Section("questions-to-ask", self.questions_to_ask_heading, self.questions_to_ask),
             Section("questions", self.questions_heading, self.questions),
+            Section("costs", self.costs_heading, self.costs, template=COSTS),
+            Section("find-us", self.find_us_heading, find_us_details(), template=FIND_US),
             Section("references", self.references_heading, references, template=REFERENCES),
         ]
         return [section for section in candidates if section.body or section.parts]
