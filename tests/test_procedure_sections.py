@@ -59,7 +59,9 @@ def test_each_new_section_has_its_anchor_heading_and_place_in_the_list(
     assert order.index("costs") < order.index("find-us") < order.index("references")
 
 
-@pytest.mark.parametrize("field", ["other_treatments", "getting_ready", "at_home", "costs"])
+@pytest.mark.parametrize(
+    "field", ["other_treatments", "getting_ready", "at_home", "questions_to_ask", "costs"]
+)
 def test_an_empty_section_is_left_out_of_the_page_and_the_list(client, procedure_page, field):
     setattr(procedure_page, field, [])
     publish(procedure_page)
