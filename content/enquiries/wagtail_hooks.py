@@ -1,6 +1,9 @@
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 
-from .models import REFERRAL_COORDINATORS
+from content.accounts.roles import REFERRAL_COORDINATORS
+
+from .submissions import EXPORTED, VIEWED
 
 
 @hooks.register("filter_form_submissions_for_user")
@@ -10,3 +13,31 @@ def only_coordinators_read_enquiries(user, editable_forms):
     if user.is_superuser or user.groups.filter(name=REFERRAL_COORDINATORS).exists():
         return editable_forms
     return editable_forms.none()
+
+
+def enquiries(count):
+    return f"{count} {'enquiry' if count == 1 else 'enquiries'}"
+
+
+@hooks.register("register_log_actions")
+def register_enquiry_access_actions(actions):
+    """Who looked at the enquiries, shown under Reports → Site history (submissions.py)."""
+
+    @actions.register_action(VIEWED)
+    class Viewed(LogFormatter):
+        label = "Enquiries: viewed"
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return (
+                f"Viewed {data.get('rows', 0)} of {enquiries(data.get('total', 0))} "
+                f"(page {data.get('page', 1)})"
+            )
+
+    @actions.register_action(EXPORTED)
+    class Exported(LogFormatter):
+        label = "Enquiries: exported"
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return f"Exported {enquiries(data.get('rows', 0))} as {data.get('format', '').upper()}"
