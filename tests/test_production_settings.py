@@ -11,8 +11,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SECRET = "test-only-" + "kq8Zr2vLm9xT4wYp7NbC1dFg6HjQ0sUe5RaVoXiK3mW7"
 
 
+# What production needs besides the secret key and hosts (tests/test_notifications.py proves
+# it refuses to start without them): filled in for every production run that does not
+# name them itself, so that each test here is about the one thing it changes.
+PRODUCTION_MAIL = {
+    "EMAIL_HOST": "smtp.example.org",
+    "WAGTAILADMIN_BASE_URL": "https://star.example.org",
+}
+
+
 def manage(*args, **env_overrides):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    if env_overrides.get("DJANGO_ENV") == "production":
+        env.update(PRODUCTION_MAIL)
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", *args],

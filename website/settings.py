@@ -7,6 +7,7 @@ and allowed hosts; see README.md for every variable.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -166,22 +167,55 @@ STORAGES = {
     },
 }
 
-# Email: the console by default; SMTP when EMAIL_HOST is set.
+# Email: SMTP when EMAIL_HOST is set, or the backend EMAIL_BACKEND names; otherwise the
+# console, in development only. Production refuses to start with a backend that delivers
+# nothing: the console's would write every password-reset link to the process log.
 EMAIL_HOST = env("EMAIL_HOST", "")
+EMAIL_BACKEND = env("EMAIL_BACKEND", "").strip() or (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = int(env("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
-else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A mail server that hangs must not hold a worker until gunicorn kills it.
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))
+UNDELIVERED_EMAIL_BACKENDS = {
+    f"django.core.mail.backends.{name}.EmailBackend"
+    for name in ("console", "filebased", "locmem", "dummy")
+}
+if PRODUCTION and EMAIL_BACKEND in UNDELIVERED_EMAIL_BACKENDS:
+    raise ImproperlyConfigured(
+        "EMAIL_HOST (or EMAIL_BACKEND, naming a backend that delivers) must be set when "
+        f"DJANGO_ENV=production; {EMAIL_BACKEND} delivers nothing. See README.md."
+    )
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "spine-tumor-program@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Spine Tumor Program")
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").strip()
+
+
+def admin_base_url_problem(url):
+    """Why WAGTAILADMIN_BASE_URL will not do in production (emails link to it), or None.
+    Plain http is allowed only for a loopback address with DJANGO_ALLOW_HTTP=1 (a laptop)."""
+    parts = urlsplit(url)
+    if parts.scheme == "https" and parts.hostname:
+        return None
+    loopback = parts.hostname in {"127.0.0.1", "localhost", "::1"}
+    if parts.scheme == "http" and loopback and env_bool("DJANGO_ALLOW_HTTP"):
+        return None
+    return (
+        f"WAGTAILADMIN_BASE_URL must be an https:// address when DJANGO_ENV=production, not {url!r}"
+    )
+
+
+if PRODUCTION and (problem := admin_base_url_problem(env("WAGTAILADMIN_BASE_URL", "").strip())):
+    raise ImproperlyConfigured(f"{problem}. See README.md, 'Configuration'.")
 # Stemmed search, so that "walking" finds "walk": PostgreSQL through its "english" text
 # search configuration; SQLite through the porter tokenizer that migration
 # content/search/migrations/0001 gives the index's FTS5 table (SQLite's backend takes no
@@ -258,6 +292,8 @@ ENQUIRY_MIN_SECONDS = int(env("ENQUIRY_MIN_SECONDS", "3"))
 ENQUIRY_FORM_MAX_AGE_SECONDS = 24 * 60 * 60
 ENQUIRY_RATE_LIMIT = int(env("ENQUIRY_RATE_LIMIT", "10"))
 ENQUIRY_RATE_LIMIT_WINDOW_SECONDS = int(env("ENQUIRY_RATE_LIMIT_WINDOW_SECONDS", "3600"))
+# Enquiries the whole site stores in one clock hour, against a flood from many addresses.
+ENQUIRY_SITE_LIMIT_PER_HOUR = int(env("ENQUIRY_SITE_LIMIT_PER_HOUR", "50"))
 FORM_SUBMISSION_RETENTION_DAYS = int(env("FORM_SUBMISSION_RETENTION_DAYS", "180"))
 
 # A form posted without its CSRF token gets a page that says what to do, with the phone.

@@ -1,10 +1,13 @@
 """The enquiry form's protection: length limits, a honeypot and a minimum time to fill the
-form in (the per-address limit is in rate_limit.py). No third-party script and no CAPTCHA:
+form in, whose signed token stores one enquiry only (sending.py spends it; the limits per
+address and per hour are in rate_limit.py). No third-party script and no CAPTCHA:
 patients in pain should not have to solve puzzles, and their visit must stay private.
 
 Also its words: every error message names its field and says what to do, and the
 sender's own name, email and phone number are marked for the browser to fill in."""
 
+import hashlib
+import secrets
 import time
 
 from django import forms
@@ -27,11 +30,28 @@ EXPIRED = (
     "This form was open for a long time, so we could not send it. Your answers are "
     "still here: please check them, then press Send again."
 )
+ALREADY_SENT = (
+    "This form was already sent, so we did not send it again. If this is a new message, "
+    "press Send again."
+)
 NO_WAY_TO_REPLY = "Enter a phone number or an email address so we can reply."
 
 
 def signed_now():
-    return signing.dumps(time.time(), salt=TIMESTAMP_SALT)
+    """The time the form was shown, signed, with a random part: no two forms shown share a
+    token, so that each can be spent once (sending.py)."""
+    return signing.dumps([time.time(), secrets.token_urlsafe(12)], salt=TIMESTAMP_SALT)
+
+
+def started_at(payload):
+    """The time in a token: [time, nonce], or a bare time from a form shown before tokens
+    had a random part (such a form still works; its token is spent the same way)."""
+    return float(payload[0] if isinstance(payload, list) else payload)
+
+
+def token_digest(token):
+    """What is kept of a spent token: its hash, never the token itself."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def in_a_sentence(label):
@@ -85,6 +105,7 @@ class EnquiryForm(BaseForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.is_spam = False
+        self.started_token = None  # the signed start time, once it checked out
         self.fields[HONEYPOT_FIELD] = forms.CharField(
             required=False,
             max_length=200,
@@ -127,11 +148,15 @@ class EnquiryForm(BaseForm):
             started = signing.loads(
                 token, salt=TIMESTAMP_SALT, max_age=settings.ENQUIRY_FORM_MAX_AGE_SECONDS
             )
-        except signing.BadSignature:  # also covers an expired signature
+            started = started_at(started)
+        except (signing.BadSignature, TypeError, ValueError, IndexError):
+            # A bad or expired signature, or a signed value that is not a time.
             self.add_error(None, EXPIRED)
             return
-        if time.time() - float(started) < settings.ENQUIRY_MIN_SECONDS:
+        if time.time() - started < settings.ENQUIRY_MIN_SECONDS:
             self.add_error(None, TOO_FAST)
+            return
+        self.started_token = token
 
     def renew_start_time(self):
         """Give a re-shown form a fresh signed time, so that sending it again can work."""

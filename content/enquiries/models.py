@@ -1,30 +1,33 @@
 import logging
-from smtplib import SMTPException
 
 from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
-from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.models import (
-    FORM_FIELD_CHOICES,
-    AbstractEmailForm,
-    AbstractFormField,
-    FormMixin,
-)
+from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractEmailForm, AbstractFormField
 from wagtail.models import Page
 from wagtail.search import index
 
 # The group that reads enquiries (wagtail_hooks.py): the starter content creates it, and
 # only a superuser adds anyone to it (content/accounts/). Named here for load_content too.
 from content.accounts.roles import REFERRAL_COORDINATORS  # noqa: F401
+from content.organisation.models import ContactSettings
 from content.pages.models.base import MenuTitleMixin
 
-from .forms import EMAIL, EXPIRED, NAME, PHONE, TOO_FAST, EnquiryFormBuilder
-from .rate_limit import at_rate_limit, count_accepted_form, rate_limited_response
+from .forms import ALREADY_SENT, EMAIL, EXPIRED, NAME, PHONE, TOO_FAST, EnquiryFormBuilder
+from .rate_limit import (
+    at_ceiling,
+    at_rate_limit,
+    count_accepted_form,
+    rate_limited_response,
+    seconds_to_next_hour,
+)
+from .sending import AlreadySent, NotStored, OverCeiling, notify_staff, store
 
 logger = logging.getLogger(__name__)
+
+COULD_NOT_SEND = "We could not send this. Please call"
 
 MEDICAL_RECORDS_NOTICE = (
     "Please do not send medical records, scan results or details about your health "
@@ -128,38 +131,67 @@ class EnquiryFormPage(MenuTitleMixin, AbstractEmailForm):
         return [address.strip() for address in addresses.split(",") if address.strip()]
 
     def process_form_submission(self, form):
-        """Store the submission, then email it to the page's address or the configured one."""
-        submission = FormMixin.process_form_submission(self, form)
-        if self.recipients():
-            try:
-                send_mail(
-                    self.subject or "Website enquiry",
-                    self.render_email(form),
-                    self.recipients(),
-                    self.from_address or settings.DEFAULT_FROM_EMAIL,
-                )
-            except (OSError, SMTPException):
-                # The enquiry is stored and listed in the admin: the sender should not
-                # see an error, or send it again, because our mail server is down.
-                logger.exception("Enquiry %s stored, but the email was not sent", submission.pk)
+        """Store the submission (spending the form's token), then tell staff it came
+        (sending.py: a number and a link, never what the visitor wrote)."""
+        submission = store(self, form)
+        notify_staff(self, submission)
         return submission
 
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
+        # Django's error reports (DEBUG pages, error emails) leave out every answer.
+        request.sensitive_post_parameters = "__ALL__"
         if at_rate_limit(request):
             return rate_limited_response(request, self)
+        if at_ceiling():
+            return rate_limited_response(request, self, seconds_to_next_hour())
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-        if form.is_valid():
-            # Only a form that passed its checks counts toward the limit: someone putting
-            # their mistakes right is never locked out. Spam counts too: it passed them.
-            if count_accepted_form(request):
-                return rate_limited_response(request, self)
-            if form.is_spam:
-                return self.render_landing_page(request)  # calm, and nothing is kept
-            return self.render_landing_page(request, self.process_form_submission(form))
-        if any(error in form.non_field_errors() for error in (TOO_FAST, EXPIRED)):
+        if not form.is_valid():
+            if any(error in form.non_field_errors() for error in (TOO_FAST, EXPIRED)):
+                form.renew_start_time()
+            return self.form_again(request, form)
+        # Only a form that passed its checks counts toward the limit: someone putting
+        # their mistakes right is never locked out. Spam counts too: it passed them.
+        if count_accepted_form(request):
+            return rate_limited_response(request, self)
+        if form.is_spam:
+            return self.render_landing_page(request)  # calm, and nothing is kept
+        try:
+            submission = self.process_form_submission(form)
+        except OverCeiling:
+            return rate_limited_response(request, self, seconds_to_next_hour())
+        except AlreadySent:
+            return self.form_again(request, form, ALREADY_SENT)
+        except NotStored:
+            return self.form_again(request, form, self.could_not_send(request))
+        return self.render_landing_page(request, submission)
+
+    def form_again(self, request, form, message=None):
+        """The form with the visitor's answers, and what went wrong; a fresh token when
+        sending it again could work."""
+        if message:
+            form.add_error(None, message)
             form.renew_start_time()
         context = self.get_context(request)
         context["form"] = form
         return TemplateResponse(request, self.get_template(request), context)
+
+    def could_not_send(self, request):
+        try:
+            phone = ContactSettings.for_request(request).phone
+        except Exception:  # the database that failed to store it may be down
+            logger.warning("Contact details unavailable for the 'could not send' message")
+            phone = ""
+        return f"{COULD_NOT_SEND} {phone}." if phone else f"{COULD_NOT_SEND} us."
+
+
+class SpentFormToken(models.Model):
+    """The hash of each form token that stored an enquiry: a token stores one enquiry only
+    (sending.py). Rows older than the tokens' own lifetime are deleted as new ones come."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    spent_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return f"Form token spent at {self.spent_at:%Y-%m-%d %H:%M}"

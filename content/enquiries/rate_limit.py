@@ -1,6 +1,9 @@
-"""A per-address limit on enquiries that passed validation, counted in the shared cache."""
+"""Limits on enquiries, counted in the shared cache: one per address (forms that passed
+validation), and a ceiling for the whole site per clock hour (enquiries really stored), so
+that a flood from many addresses cannot bury the real ones."""
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -44,9 +47,38 @@ def count_accepted_form(request, scope="enquiry"):
     return count > settings.ENQUIRY_RATE_LIMIT
 
 
-def rate_limited_response(request, page):
+HOUR = 3600
+
+
+def ceiling_key(now=None):
+    return f"ratelimit:site:{int((now or time.time()) // HOUR)}"
+
+
+def at_ceiling():
+    """True once the site has stored ENQUIRY_SITE_LIMIT_PER_HOUR enquiries this hour."""
+    return (cache.get(ceiling_key()) or 0) >= settings.ENQUIRY_SITE_LIMIT_PER_HOUR
+
+
+def count_toward_ceiling():
+    """Count an enquiry about to be stored; True if it goes over this hour's ceiling."""
+    key = ceiling_key()
+    cache.add(key, 0, timeout=HOUR + 60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=HOUR + 60)
+        count = 1
+    return count > settings.ENQUIRY_SITE_LIMIT_PER_HOUR
+
+
+def seconds_to_next_hour():
+    return HOUR - int(time.time() % HOUR)
+
+
+def rate_limited_response(request, page, retry_after=None):
+    """The 429 page, with the phone number."""
     response = TemplateResponse(
         request, "pages/enquiry_rate_limited.html", {"page": page}, status=429
     )
-    response["Retry-After"] = str(settings.ENQUIRY_RATE_LIMIT_WINDOW_SECONDS)
+    response["Retry-After"] = str(retry_after or settings.ENQUIRY_RATE_LIMIT_WINDOW_SECONDS)
     return response
