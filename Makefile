@@ -53,6 +53,8 @@ format: install-test
 ## public server.
 PROD_ENV = DJANGO_ENV=production DJANGO_ALLOW_HTTP=1 DJANGO_BEHIND_PROXY=1 \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} \
+	EMAIL_HOST=$${EMAIL_HOST:-localhost} EMAIL_PORT=$${EMAIL_PORT:-25} \
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}
 NGINX_DIR = $(abspath $(or $(DJANGO_CACHE_DIR),.cache))/nginx
 MEDIA_DIR = $(abspath $(or $(DJANGO_MEDIA_ROOT),media))

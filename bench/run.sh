@@ -16,6 +16,9 @@ PY=$ROOT/.venv/bin/python
 rm -rf "$OUT" && mkdir -p "$OUT/static-site"
 export DATABASE_URL="sqlite:///$OUT/bench.sqlite3" DJANGO_CACHE_DIR="$OUT/cache"
 export DJANGO_ENV=production DJANGO_ALLOW_HTTP=1 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
+# Production refuses to start without a delivering mail backend and an admin address.
+export EMAIL_HOST=${EMAIL_HOST:-localhost} EMAIL_PORT=${EMAIL_PORT:-25}
+export WAGTAILADMIN_BASE_URL=${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$PORT}
 export DJANGO_SECRET_KEY="bench-only-$(date +%s)-not-a-real-secret-0123456789abcdef"
 export WEB_CONCURRENCY=${WEB_CONCURRENCY:-2}
 
