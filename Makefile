@@ -51,6 +51,8 @@ format: install-test
 ## make serve-prod: the production configuration (nginx's micro-cache in front of gunicorn,
 ## WhiteNoise, Django's page cache) on loopback over plain http, with SQLite. Not for a
 ## public server.
+## ADMIN_ALLOWED_NETWORKS, when set, limits /admin/ in nginx's configuration and in Django.
+## The second factor is on, as in production: have an authenticator app ready.
 PROD_ENV = DJANGO_ENV=production DJANGO_ALLOW_HTTP=1 DJANGO_BEHIND_PROXY=1 \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
 	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} \
@@ -66,8 +68,8 @@ serve-prod: install nginx
 	$(PROD_ENV) $(PY) manage.py load_content -v 0
 	$(PROD_ENV) $(PY) manage.py clear_wagtail_cache
 	rm -rf $(NGINX_DIR) && mkdir -p $(NGINX_DIR)
-	deploy/render-nginx-conf 127.0.0.1:$(PORT) unix:$(NGINX_DIR)/gunicorn.sock $(NGINX_DIR) \
-		$(MEDIA_DIR) >$(NGINX_DIR)/nginx.conf
+	ADMIN_ALLOWED_NETWORKS="$(ADMIN_ALLOWED_NETWORKS)" deploy/render-nginx-conf 127.0.0.1:$(PORT) \
+		unix:$(NGINX_DIR)/gunicorn.sock $(NGINX_DIR) $(MEDIA_DIR) >$(NGINX_DIR)/nginx.conf
 	nginx -p $(NGINX_DIR) -c $(NGINX_DIR)/nginx.conf -e stderr -g "daemon off; $(NGINX_USER)" & \
 	trap "kill $$! 2>/dev/null" EXIT INT TERM; \
 	$(PROD_ENV) $(VENV)/bin/gunicorn website.wsgi --config gunicorn.conf.py \

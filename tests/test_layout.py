@@ -11,12 +11,14 @@ from django.core.management import call_command
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 # Top first: an app may import the apps after it, never one before it.
 LAYERS = [
+    "sign_in",
     "starter",
     "search",
     "enquiries",
     "pages",
     "review",
     "glossary",
+    "translations",
     "plain_language",
     "pictures",
     "organisation",

@@ -5,7 +5,9 @@ SQLite with DEBUG on. `DJANGO_ENV=production` turns DEBUG off and requires a sec
 and allowed hosts; see README.md for every variable.
 """
 
+import ipaddress
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -58,6 +60,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # "Architecture"). Listed from the top layer down: templates and static files of an app
 # higher up override those of the apps below it.
 INSTALLED_APPS = [
+    "content.sign_in",
     "content.starter",
     "content.search",
     "content.enquiries",
@@ -87,6 +90,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -102,9 +109,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Signing in (content/sign_in/middleware.py): the admin's networks, session limits, and
+    # the second factor, in that order.
+    "content.sign_in.middleware.AdminNetworkMiddleware",
+    "content.sign_in.middleware.StaffSessionMiddleware",
+    "content.sign_in.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns django-axes' lockout into the "Sign-in locked" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -139,12 +154,65 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHES: see 'Serving fast' at the end.
 
+# Staff passwords: at least 12 characters, not on the common-password list. The admin's
+# forms, password reset and `ensure_superuser` all apply these.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Signing in (content/sign_in/, README "Signing in and security").
+# Login lockout (django-axes): LOGIN_FAILURE_LIMIT failed attempts for one username, or from
+# one address, lock sign-in for LOGIN_LOCKOUT_MINUTES. The address is the trusted client
+# address (X-Forwarded-For only behind our own proxy). Attempts are not forgotten on a
+# successful sign-in: that would let anyone with an account of their own reset the count
+# for their address between guesses.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = False
+AXES_CLIENT_IP_CALLABLE = "content.sign_in.network.client_address"
+AXES_LOCKOUT_CALLABLE = "content.sign_in.lockout.locked_out_response"
+AXES_ENABLE_ADMIN = False  # no Django admin here: Settings → Sign-in lockouts instead
+AXES_VERBOSE = False  # no banner on every command; lockouts are logged by content.sign_in
+
+# A second factor (django-otp: an authenticator app, and recovery codes) for every staff
+# account. Always on in production; off by default elsewhere, DJANGO_TWO_FACTOR=1 turns it on.
+TWO_FACTOR_REQUIRED = env_bool("DJANGO_TWO_FACTOR", default=PRODUCTION)
+if PRODUCTION and not TWO_FACTOR_REQUIRED:
+    raise ImproperlyConfigured(
+        "DJANGO_TWO_FACTOR cannot be turned off when DJANGO_ENV=production. See README.md."
+    )
+OTP_TOTP_ISSUER = env("WAGTAIL_SITE_NAME", "Spine Tumor Program")
+
+# Staff sessions end SESSION_IDLE_MINUTES after the last request and SESSION_MAX_HOURS after
+# signing in (content/sign_in/middleware.py); the cookie lasts no longer than that either.
+SESSION_IDLE_SECONDS = int(float(env("SESSION_IDLE_MINUTES", "30")) * 60)
+SESSION_MAX_SECONDS = int(float(env("SESSION_MAX_HOURS", "10")) * 3600)
+SESSION_COOKIE_AGE = SESSION_MAX_SECONDS
+
+
+def admin_networks(name):
+    """ADMIN_ALLOWED_NETWORKS as CIDRs; a value that is not one stops the process."""
+    networks = env_list(name)
+    try:
+        return [str(ipaddress.ip_network(network, strict=False)) for network in networks]
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name}: {error}. Use CIDRs such as 10.20.0.0/16.") from None
+
+
+# Outside these networks /admin/ answers 404 (empty: reachable from anywhere). nginx applies
+# the same list (deploy/render-nginx-conf).
+ADMIN_ALLOWED_NETWORKS = admin_networks("ADMIN_ALLOWED_NETWORKS")
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env("DJANGO_TIME_ZONE", "America/New_York")
@@ -240,6 +308,9 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail lifts it to same-origin for its preview views.
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"  # Django's default, said out loud: no session on cross-site POSTs
+CSRF_COOKIE_HTTPONLY = True  # the admin takes its token from the page, never the cookie
+CSRF_COOKIE_SAMESITE = "Lax"
 
 if PRODUCTION:
     # DJANGO_ALLOW_HTTP=1 is for running the production build on a laptop over plain
@@ -264,6 +335,9 @@ LOGGING = {
         # Wagtail runs its search-index and reference-index updates as tasks; two lines
         # per save is noise, not news.
         "django_tasks": {"level": "WARNING"},
+        # django-axes masks usernames and addresses in its lines; content.sign_in logs the
+        # lockouts with both.
+        "axes": {"level": "WARNING"},
     },
 }
 
