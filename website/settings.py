@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "content.pages",
     "content.review",
     "content.glossary",
+    "content.translations",
     "content.plain_language",
     "content.pictures",
     "content.organisation",
@@ -77,6 +78,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    # Translating pages and snippets (Spanish), and the Locales admin, replacing Wagtail's own.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.embeds",
     "wagtail.sites",
     # Wagtail's users app, with the users and groups admin of content.accounts.
@@ -106,6 +110,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL (/es/...) and nothing else: never a header or cookie.
+    "content.translations.middleware.UrlLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -214,7 +220,16 @@ def admin_networks(name):
 # the same list (deploy/render-nginx-conf).
 ADMIN_ALLOWED_NETWORKS = admin_networks("ADMIN_ALLOWED_NETWORKS")
 
-LANGUAGE_CODE = "en-us"
+# Languages (content/translations/, README "Languages and translation"). English keeps
+# today's addresses; Spanish lives under /es/. Each language is named in itself.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# A translation made in the admin starts as a draft, whatever the English page's state: a
+# Spanish page goes live only once a medical translator has checked it.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 TIME_ZONE = env("DJANGO_TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True

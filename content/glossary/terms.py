@@ -1,6 +1,10 @@
 """The live glossary as pages use it: every term's forms and definition, and the glossary
 page's address, kept in Django's cache so that a page view costs no query for them.
 
+Each language has its own glossary: the terms and the glossary page of the active
+language's locale (a Spanish page is marked with the Spanish terms and links to the Spanish
+glossary page).
+
 signals.py clears the cache when a term or the glossary page changes.
 """
 
@@ -8,8 +12,11 @@ import re
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import translation
+from wagtail.models import Locale
 
 from .models import GlossaryPage, GlossaryTerm
 
@@ -49,27 +56,35 @@ class Glossary:
 
 
 def current_glossary():
-    """The glossary terms and page address, from the cache (filled on first use)."""
-    glossary = cache.get(CACHE_KEY)
+    """The active language's glossary terms and page address, from the cache (filled on
+    first use)."""
+    language = translation.get_language() or ""
+    key = f"{CACHE_KEY}:{language}"
+    glossary = cache.get(key)
     if glossary is None:
-        glossary = load_glossary()
-        cache.set(CACHE_KEY, glossary, timeout=None)
+        glossary = load_glossary(language)
+        cache.set(key, glossary, timeout=None)
     return glossary
 
 
-def load_glossary():
+def load_glossary(language):
+    locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
     entries = tuple(
         Entry(term.term, term.anchor, term.definition, tuple(term.forms))
-        for term in GlossaryTerm.objects.filter(live=True)
+        for term in GlossaryTerm.objects.filter(live=True, locale=locale)
     )
-    page = GlossaryPage.objects.live().public().first()
+    page = GlossaryPage.objects.live().public().filter(locale=locale).first()
     return Glossary(
         entries=entries, url=(page.get_url() or "") if page else "", version=uuid.uuid4().hex
     )
 
 
+def cache_keys():
+    return [f"{CACHE_KEY}:{code}" for code, _name in settings.LANGUAGES]
+
+
 def forget_glossary():
-    """Clear the cached glossary now, and again once the change is committed, so that a
+    """Clear the cached glossaries now, and again once the change is committed, so that a
     request reading the old rows mid-transaction cannot leave them cached."""
-    cache.delete(CACHE_KEY)
-    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    cache.delete_many(cache_keys())
+    transaction.on_commit(lambda: cache.delete_many(cache_keys()))

@@ -24,7 +24,7 @@ class HomePage(GlossaryMarkingMixin, BasePage):
         "enquiries.EnquiryFormPage",
         "glossary.GlossaryPage",
     ]
-    max_count = 1
+    max_count_per_parent = 1  # one home in each language, each a child of the root
     template = "pages/home_page.html"
 
     def get_context(self, request, *args, **kwargs):

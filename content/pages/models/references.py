@@ -1,6 +1,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -12,7 +13,7 @@ DOI_VALIDATOR = RegexValidator(
 
 
 @register_snippet
-class Reference(index.Indexed, models.Model):
+class Reference(TranslatableMixin, index.Indexed, models.Model):
     """A citation, reused by every page that relies on it."""
 
     authors = models.CharField(max_length=300, help_text="For example: Bagla S, et al.")
@@ -49,7 +50,7 @@ class Reference(index.Indexed, models.Model):
     ]
     search_fields = [index.SearchField("title"), index.SearchField("authors")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["authors", "year"]
 
     def __str__(self):

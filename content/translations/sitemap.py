@@ -1,0 +1,1 @@
+from wagtail.contrib.sitemaps.views import sitemap  # noqa: F401
