@@ -9,8 +9,8 @@ from wagtail.models import ModelLogEntry
 
 from content.sign_in import two_factor
 
-from .test_production_settings import SECRET, manage
-from .test_sign_in_support import make_staff, sign_in, sign_in_with_app
+from .test_production_settings import manage
+from .test_sign_in_support import make_staff, production_env, sign_in, sign_in_with_app
 
 pytestmark = pytest.mark.django_db
 
@@ -121,23 +121,14 @@ def test_nobody_resets_their_own_second_factor_here(site_admin_client):
 # Production turns it on, and it cannot be turned off there.
 
 
-def production(**variables):
-    return {
-        "DJANGO_ENV": "production",
-        "DJANGO_SECRET_KEY": SECRET,
-        "DJANGO_ALLOWED_HOSTS": "star.example.org",
-        **variables,
-    }
-
-
 def test_production_requires_a_second_factor():
     code = "from django.conf import settings; print(settings.TWO_FACTOR_REQUIRED)"
-    result = manage("shell", "--no-imports", "-c", code, **production())
+    result = manage("shell", "--no-imports", "-c", code, **production_env())
     assert result.stdout.strip() == "True", result.stderr
 
 
 def test_production_refuses_to_start_with_the_second_factor_turned_off():
-    result = manage("check", **production(DJANGO_TWO_FACTOR="0"))
+    result = manage("check", **production_env(DJANGO_TWO_FACTOR="0"))
     assert result.returncode != 0
     assert "DJANGO_TWO_FACTOR cannot be turned off when DJANGO_ENV=production" in result.stderr
 

@@ -9,8 +9,14 @@ from django.test import Client
 
 from content.sign_in.middleware import LAST_SEEN_AT, SIGNED_IN_AT
 
-from .test_production_settings import SECRET, manage
-from .test_sign_in_support import change_password, make_staff, sign_in, sign_in_with_app
+from .test_production_settings import manage
+from .test_sign_in_support import (
+    change_password,
+    make_staff,
+    production_env,
+    sign_in,
+    sign_in_with_app,
+)
 
 pytestmark = pytest.mark.django_db
 MINUTE = 60
@@ -97,11 +103,6 @@ def test_a_public_page_after_the_limit_is_served_to_a_visitor(contact, standard_
 # Cookies
 
 
-PRODUCTION = {
-    "DJANGO_ENV": "production",
-    "DJANGO_SECRET_KEY": SECRET,
-    "DJANGO_ALLOWED_HOSTS": "star.example.org",
-}
 COOKIE_SETTINGS = [
     "SESSION_COOKIE_SECURE",
     "SESSION_COOKIE_HTTPONLY",
@@ -117,7 +118,7 @@ def production_settings():
     code = (
         f"from django.conf import settings as s; print([getattr(s, n) for n in {COOKIE_SETTINGS}])"
     )
-    result = manage("shell", "--no-imports", "-c", code, **PRODUCTION)
+    result = manage("shell", "--no-imports", "-c", code, **production_env())
     assert result.returncode == 0, result.stderr
     return dict(zip(COOKIE_SETTINGS, eval(result.stdout), strict=True))  # noqa: S307 (our own output)
 

@@ -76,3 +76,18 @@ def sign_in_with_app(client, user, steps_ahead=0):
     response = verify(client, app_code(device, steps_ahead))
     assert response.status_code == 302, response.content.decode()
     return device
+
+
+def production_env(**variables):
+    """What `manage.py` needs to start with DJANGO_ENV=production (with a mail server and the
+    admin's address too, in case production insists on them)."""
+    from .test_production_settings import SECRET
+
+    return {
+        "DJANGO_ENV": "production",
+        "DJANGO_SECRET_KEY": SECRET,
+        "DJANGO_ALLOWED_HOSTS": "star.example.org",
+        "EMAIL_HOST": "smtp.example.org",
+        "WAGTAILADMIN_BASE_URL": "https://star.example.org",
+        **variables,
+    }
