@@ -5,6 +5,7 @@ search never writes to the database."""
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
@@ -178,6 +179,25 @@ def test_a_public_search_writes_nothing(client, cement_pages):
     for query in ("cement", "a query a bot made up", "walking", "cement"):
         search(client, query)
     assert (Query.objects.count(), QueryDailyHits.objects.count()) == (queries, hits)
+
+
+def test_a_page_s_sections_are_read_once_until_the_page_changes(client, cement_pages):
+    procedure, _ = cement_pages
+    assert f"{procedure.url}#after" in links(search(client, "cement"))
+    with CaptureQueriesContext(connection) as queries:
+        search(client, "cement")
+    assert not [q for q in queries if "procedurepagereference" in q["sql"]]
+    procedure.after = []
+    procedure.risks = [paragraph("Bone cement can leak out of the bone.")]
+    publish(procedure)
+    assert f"{procedure.url}#risks" in links(search(client, "cement"))
+
+
+def test_a_search_of_the_starter_site_costs_at_most_10_queries(client, starter):
+    search(client, "pain relief")  # as bench/render.py measures: warm
+    with CaptureQueriesContext(connection) as queries:
+        search(client, "pain relief")
+    assert len(queries) <= 10
 
 
 # Stemming -----------------------------------------------------------------------------

@@ -10,8 +10,10 @@ section wins; when no section holds any of the words, the result links to the pa
 promoted result's description adds its words at half weight, so an editor can say which
 section a promotion is for ("How long it takes on the day" for "how long").
 
-Reading the text costs no database queries for a page's own fields; `sections()` itself
-may look up a page's references and care team (a query or two per sectioned page).
+Reading a page's sections costs a few queries (its references, care team, the pictures in
+its stream fields) and a few ms, so each page's counts are kept with its rendered sections
+until the page or anything it shows changes: a search then costs no more queries per
+result.
 """
 
 import logging
@@ -20,6 +22,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from django.core.cache import caches
 from django.utils.html import strip_tags
 
 from content.pages.structured_data import stream_text
@@ -33,6 +36,8 @@ MAX_QUERY_WORDS = 12
 # A promoted result's description counts too, for less (see best_anchor).
 HINT_WEIGHT = 0.5
 MAX_HINT_WORDS = 24
+# Emptied whenever what a page shows changes (settings.CACHES, content/serving/signals.py).
+CACHE = "template_fragments"
 # BM25's usual constants: how fast repeats stop counting, how much length matters.
 K1 = 1.2
 B = 0.75
@@ -96,35 +101,57 @@ def weighted_terms(query, hint=""):
     return terms
 
 
+def section_counts(sections):
+    """For each section and part: its anchor, how often each stem occurs in it (a heading's
+    counting HEADING_WEIGHT times), and its length in stems, weighted the same way."""
+    counted = []
+    for anchor, heading, body in candidates(sections):
+        counts = Counter(body)
+        for word in heading:
+            counts[word] += HEADING_WEIGHT
+        counted.append((anchor, dict(counts), len(body) + HEADING_WEIGHT * len(heading)))
+    return counted
+
+
+def best_of(counted, terms):
+    """BM25 over the counted sections: the best-scoring section's anchor, or None."""
+    if not counted or not terms:
+        return None
+    average_length = sum(length for _, _, length in counted) / len(counted) or 1
+    holding = {term: sum(1 for _, counts, _ in counted if term in counts) for term in terms}
+    best, best_score = None, 0.0
+    for anchor, counts, length in counted:
+        norm = K1 * (1 - B + B * length / average_length)
+        score = 0.0
+        for term, weight in terms.items():
+            frequency = counts.get(term, 0)
+            if frequency:
+                rarity = math.log(1 + (len(counted) - holding[term] + 0.5) / (holding[term] + 0.5))
+                score += weight * rarity * frequency * (K1 + 1) / (frequency + norm)
+        if score > best_score:
+            best, best_score = anchor, score
+    return best
+
+
 def best_anchor(sections, query, hint=""):
     """The anchor of the section that answers the query best, or None.
 
     A hint (a promoted result's description) adds its words at a lower weight: it says
     what the editor meant the query to find."""
-    terms = weighted_terms(query, hint)
-    if not terms:
-        return None
-    scored = []
-    for anchor, heading, body in candidates(sections):
-        counts = Counter(body)
-        for word in heading:
-            counts[word] += HEADING_WEIGHT
-        length = len(body) + HEADING_WEIGHT * len(heading)
-        scored.append((anchor, {term: counts[term] for term in terms if counts[term]}, length))
-    if not scored:
-        return None
-    average_length = sum(length for _, _, length in scored) / len(scored) or 1
-    best, best_score = None, 0.0
-    for anchor, found, length in scored:
-        score = 0.0
-        for term, frequency in found.items():
-            holding = sum(1 for _, other, _ in scored if term in other)
-            rarity = math.log(1 + (len(scored) - holding + 0.5) / (holding + 0.5))
-            norm = K1 * (1 - B + B * length / average_length)
-            score += terms[term] * rarity * frequency * (K1 + 1) / (frequency + norm)
-        if score > best_score:
-            best, best_score = anchor, score
-    return best
+    return best_of(section_counts(sections), weighted_terms(query, hint))
+
+
+def page_counts(page):
+    """section_counts of a live page, kept with the rendered pages: reading the sections
+    costs queries (references, care team, pictures in the stream fields) and some ms, and
+    that cache is emptied whenever what a page shows changes (content/serving/signals.py)."""
+    cache = caches[CACHE]
+    key = f"search-sections:{page.pk}:{page.live_revision_id}"
+    counted = cache.get(key)
+    if counted is None:
+        counted = section_counts(page.sections())
+        cache.set(key, counted)
+    return counted
 
 
 def section_anchor(page, query, hint=""):
@@ -132,11 +159,13 @@ def section_anchor(page, query, hint=""):
 
     Never raises: a page whose sections cannot be read links to its top.
     """
-    sections = getattr(page, "sections", None)
-    if not callable(sections):
+    if not callable(getattr(page, "sections", None)):
+        return None
+    terms = weighted_terms(query, hint)
+    if not terms:
         return None
     try:
-        return best_anchor(sections(), query, hint)
+        return best_of(page_counts(page), terms)
     except Exception:  # a result without an anchor beats an error page
         logger.exception("Could not match the query to a section of %r", page)
         return None
