@@ -13,7 +13,14 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 from content.enquiries.models import EnquiryFormPage
 from content.glossary.models import GlossaryPage
 from content.organisation.models import BrandSettings, ContactSettings, VisitingSettings
-from content.pages.models import HomePage, ProcedurePage, Reference, ReferrerPage, StandardPage
+from content.pages.models import (
+    HomePage,
+    LanguageHelpPage,
+    ProcedurePage,
+    Reference,
+    ReferrerPage,
+    StandardPage,
+)
 from content.pictures.svg import svg_problems
 from content.starter.loader import SIGN_OFF_TAG, STARTER_DIR, read_json
 
@@ -52,6 +59,7 @@ def test_creates_every_page_and_setting(loaded, client):
         GlossaryPage,
         ReferrerPage,
         EnquiryFormPage,
+        LanguageHelpPage,
     }
     assert StandardPage.objects.get(slug="accessibility").live
     assert StandardPage.objects.get(slug="privacy").live
@@ -187,6 +195,10 @@ def starter_to_confirm(admin_client):
 def test_dashboard_lists_starter_content_a_named_person_must_confirm(loaded, admin_client):
     waiting = starter_to_confirm(admin_client)
     assert "Privacy notice : to be checked by your privacy officer" in waiting
+    assert (
+        "Language help : to be checked by your Section 1557 coordinator (the help the notice "
+        "promises)" in waiting
+    )
     assert sum("to be checked by a clinician" in line for line in waiting) == 4
     assert (
         "Spinal tumor radiofrequency ablation (the STAR procedure) : to be checked by a "
@@ -194,7 +206,11 @@ def test_dashboard_lists_starter_content_a_named_person_must_confirm(loaded, adm
     )
 
     editor = get_user_model().objects.get(is_superuser=True)
-    for page in (StandardPage.objects.get(slug="privacy"), ProcedurePage.objects.get()):
+    for page in (
+        StandardPage.objects.get(slug="privacy"),
+        ProcedurePage.objects.get(slug="star-procedure"),
+        LanguageHelpPage.objects.get(slug="language-help"),
+    ):
         page.save_revision(user=editor).publish()
     for image in Image.objects.filter(tags__name=SIGN_OFF_TAG):
         image.tags.remove(SIGN_OFF_TAG)

@@ -54,7 +54,7 @@ from content.organisation.models import (
 from content.pages.models import Reference
 from content.review.models import Clinician
 
-from .pages import load_pages
+from .pages import CHILD_ROWS, load_pages
 from .report import CREATED, LEFT_ALONE, UNCHANGED, UPDATED, Report, StarterContentError
 
 STARTER_DIR = Path(__file__).resolve().parent / "data"
@@ -67,11 +67,16 @@ def read_json(path):
         return json.load(handle)
 
 
-def read_page(path):
-    """A page's data, with [retention_days] replaced by how long enquiries are kept."""
+def read_page(path, directory=STARTER_DIR):
+    """A page's data, with [retention_days] replaced by how long enquiries are kept, and a
+    list given as a file name ("taglines": "taglines.json") read from that file."""
     text = Path(path).read_text(encoding="utf-8")
     days = str(settings.FORM_SUBMISSION_RETENTION_DAYS)
-    return json.loads(text.replace("[retention_days]", days))
+    data = json.loads(text.replace("[retention_days]", days))
+    for name in CHILD_ROWS:
+        if isinstance(data.get(name), str):
+            data[name] = read_json(Path(directory) / data[name])
+    return data
 
 
 def load(directory=STARTER_DIR):
@@ -87,11 +92,14 @@ def load(directory=STARTER_DIR):
         if (directory / "glossary.json").exists():
             load_glossary_terms(read_json(directory / "glossary.json"), report)
         references = load_references(read_json(directory / "references.json"), report)
-        pages = [read_page(path) for path in sorted((directory / "pages").glob("*.json"))]
+        pages = [
+            read_page(path, directory) for path in sorted((directory / "pages").glob("*.json"))
+        ]
         pages.sort(key=lambda data: data.get("order", 0))
         images = load_illustrations(directory, read_json(directory / "illustrations.json"), report)
-        load_pages(pages, references, brand, report, images)
-        load_site_links(read_json(directory / "site_links.json"), report)
+        found = load_pages(pages, references, brand, report, images)
+        new_pages = {slug for slug, (_page, created) in found.items() if created}
+        load_site_links(read_json(directory / "site_links.json"), report, new_pages)
         load_redirects(read_json(directory / "redirects.json"), report)
         if (directory / "search_promotions.json").exists():
             load_search_promotions(read_json(directory / "search_promotions.json"), report)
@@ -160,22 +168,35 @@ def ensure_image(path, title, report, tags=(), description=""):
     return image
 
 
-def load_site_links(data, report):
+def load_site_links(data, report, new_pages=()):
     """Point the contact details at the enquiry page, and fill the footer's links, where
-    staff have set neither."""
+    staff have set neither.
+
+    A page this run created gets its link at the end of a footer that staff have already
+    set (so a site built before the Language help page existed links to it), once: a link
+    staff remove later stays removed.
+    """
     contact = ContactSettings.objects.order_by("pk").first()
     if contact.enquiry_page_id is None:
         contact.enquiry_page = starter_page(data["enquiry_page"], "site_links.json")
         contact.save()
         report.add("Enquiry page in the contact details", CREATED)
     footer, _ = FooterLinks.objects.get_or_create()
-    if footer.links.exists():
-        report.add("Footer links", UNCHANGED)
-        return
-    for order, item in enumerate(data["footer_links"]):
+    existing = list(footer.links.order_by("sort_order"))
+    items = data["footer_links"]
+    if existing:
+        items = [item for item in items if item["page"] in new_pages]
+        if not items:
+            report.add("Footer links", UNCHANGED)
+            return
+    start = max((link.sort_order or 0) for link in existing) + 1 if existing else 0
+    for order, item in enumerate(items, start=start):
         page = starter_page(item["page"], "site_links.json")
         FooterLink.objects.create(setting=footer, page=page, label=item["label"], sort_order=order)
-    report.add("Footer links", CREATED)
+        if existing:
+            report.add(f"Footer link {item['label']!r}", CREATED)
+    if not existing:
+        report.add("Footer links", CREATED)
 
 
 def starter_page(slug, where):

@@ -24,6 +24,7 @@ def page_model(data):
 
 
 def load_pages(pages, references, brand, report, images=None):
+    """Create or refresh each page. Returns {slug: (page or None, created by this run)}."""
     homes = [data for data in pages if page_model(data) is HomePage]
     if len(homes) != 1:
         raise StarterContentError("The starter pages must include exactly one HomePage.")
@@ -52,6 +53,7 @@ def load_pages(pages, references, brand, report, images=None):
         page, created = found[data["slug"]]
         if page is not None:
             update_page(page, data, created, references, chosen_id, report)
+    return found
 
 
 def ensure_home(data, brand, report):
@@ -213,14 +215,22 @@ def wanted_values(model, data, references, chosen_id):
             ]
         except KeyError as error:
             raise StarterContentError(f"{page_label(data)}: no reference {error}") from error
-    if "form_fields" in data:
-        if not hasattr(model, "form_fields"):
-            raise StarterContentError(f"{page_label(data)}: this page type has no form fields")
-        field_model = model.form_fields.rel.related_model
-        wanted["form_fields"] = [
-            field_model(sort_order=order, **item) for order, item in enumerate(data["form_fields"])
-        ]
+    for name in CHILD_ROWS:
+        if name in data:
+            wanted[name] = child_rows(model, name, data)
     return wanted
+
+
+def child_rows(model, name, data):
+    """The page's form fields or taglines: rows of a child model, in the data's order."""
+    if not hasattr(model, name):
+        raise StarterContentError(f"{page_label(data)}: this page type has no {name}")
+    items = data[name]
+    row_model = getattr(model, name).rel.related_model
+    try:
+        return [row_model(sort_order=order, **item) for order, item in enumerate(items)]
+    except TypeError as error:
+        raise StarterContentError(f"{page_label(data)}, {name}: {error}") from error
 
 
 def is_page_link(model_field):
@@ -228,16 +238,20 @@ def is_page_link(model_field):
     return isinstance(model_field, ForeignKey) and issubclass(model_field.related_model, Page)
 
 
-FORM_FIELD_ATTRIBUTES = ("label", "field_type", "required", "choices", "default_value", "help_text")
+# What makes two rows of a child list the same content, per list.
+CHILD_ROWS = {
+    "form_fields": ("label", "field_type", "required", "choices", "default_value", "help_text"),
+    "taglines": ("language", "native_name", "lang", "direction", "text", "checked_by"),
+}
 
 
 def comparable(page, name, value):
     """A field's value in a form that compares equal when the content is the same."""
-    if name in ("page_references", "form_fields"):
+    if name == "page_references" or name in CHILD_ROWS:
         items = value.all() if hasattr(value, "all") else value
         items = sorted(items, key=lambda i: i.sort_order or 0)
-        if name == "form_fields":
-            return [tuple(getattr(item, a) for a in FORM_FIELD_ATTRIBUTES) for item in items]
+        if name in CHILD_ROWS:
+            return [tuple(getattr(item, a) for a in CHILD_ROWS[name]) for item in items]
         return [item.reference_id for item in items]
     model_field = type(page)._meta.get_field(name)
     if isinstance(model_field, StreamField):

@@ -2,6 +2,7 @@
 
 from .base import BasePage, Section, SectionedPage
 from .home import HomePage
+from .language_help import LanguageHelpPage, LanguageTagline
 from .procedure import ProcedurePage, ProcedurePageReference
 from .references import Reference
 from .referrer import ReferrerPage, ReferrerPageReference
@@ -10,6 +11,8 @@ from .standard import StandardPage
 __all__ = [
     "BasePage",
     "HomePage",
+    "LanguageHelpPage",
+    "LanguageTagline",
     "ProcedurePage",
     "ProcedurePageReference",
     "Reference",

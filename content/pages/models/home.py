@@ -23,6 +23,7 @@ class HomePage(GlossaryMarkingMixin, BasePage):
         "content.ReferrerPage",
         "enquiries.EnquiryFormPage",
         "glossary.GlossaryPage",
+        "content.LanguageHelpPage",
     ]
     max_count_per_parent = 1  # one home in each language, each a child of the root
     template = "pages/home_page.html"
