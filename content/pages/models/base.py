@@ -9,6 +9,7 @@ from wagtail.search import index
 from content.pages.linked_pages import prefetched_pages
 from content.pictures.models import ShareImageMixin
 from content.plain_language.checks import PlainLanguageCheckMixin
+from content.translations.models import TranslationReviewMixin
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,9 @@ class MenuTitleMixin(ShareImageMixin):
         abstract = True
 
 
-class BasePage(MenuTitleMixin, PlainLanguageCheckMixin, Page):
-    """What every patient-facing page shares: a plain summary and its meta description."""
+class BasePage(TranslationReviewMixin, MenuTitleMixin, PlainLanguageCheckMixin, Page):
+    """What every patient-facing page shares: a plain summary and its meta description, and,
+    on a translation, its translation's record (content/translations/models.py)."""
 
     summary = models.TextField(
         max_length=600,
@@ -62,6 +64,7 @@ class BasePage(MenuTitleMixin, PlainLanguageCheckMixin, Page):
     )
 
     search_fields = Page.search_fields + [index.SearchField("summary")]
+    settings_panels = Page.settings_panels + [TranslationReviewMixin.translation_panel()]
 
     class Meta:
         abstract = True
