@@ -116,3 +116,11 @@ def test_search_syntax_and_odd_characters_never_cause_an_error(
 
 def test_a_query_of_only_symbols_asks_for_words(client, home):
     assert "Type a word or two" in message(search(client, '" "'))
+
+
+def test_section_headings_are_searched_and_linked(client, procedure_page):
+    # "Recovery" is only in the heading "Recovery and results", not in any section's text.
+    soup = search(client, "recovery")
+    assert result_titles(soup) == [procedure_page.title]
+    link = soup.select_one("main .search-result__title a")
+    assert link["href"] == f"{procedure_page.url}#recovery-and-results"

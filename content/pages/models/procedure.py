@@ -155,24 +155,48 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  
         ),
         ClinicalReviewMixin.review_panel(),
     ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField(name)
-        for name in (
-            "benefits",
-            "how_it_works",
-            "other_treatments",
-            "before",
-            "on_the_day",
-            "after",
-            "getting_ready",
-            "at_home",
-            "recovery_and_results",
-            "risks",
-            "questions_to_ask",
-            "questions",
-            "costs",
-        )
-    ]
+    search_fields = (
+        BasePage.search_fields
+        + [
+            index.SearchField(name)
+            for name in (
+                "benefits",
+                "how_it_works",
+                "other_treatments",
+                "before",
+                "on_the_day",
+                "after",
+                "getting_ready",
+                "at_home",
+                "recovery_and_results",
+                "risks",
+                "questions_to_ask",
+                "questions",
+                "costs",
+            )
+        ]
+        + [
+            # Headings too, with less weight: "recovery" finds "Recovery and results".
+            index.SearchField(f"{name}_heading", boost=0.5)
+            for name in (
+                "benefits",
+                "how_it_works",
+                "other_treatments",
+                "before",
+                "on_the_day",
+                "after",
+                "getting_ready",
+                "at_home",
+                "recovery",
+                "risks",
+                "care_team",
+                "questions_to_ask",
+                "questions",
+                "costs",
+                "find_us",
+            )
+        ]
+    )
 
     promote_panels = BasePage.promote_panels + [
         MultiFieldPanel(
