@@ -48,6 +48,8 @@ def test_without_a_second_factor_the_admin_sends_you_to_set_one_up(client, alice
         assert response.status_code == 302
         assert response["Location"].startswith(SET_UP_URL + "?next=")
     assert "Set up two-factor authentication" in client.get(SET_UP_URL).content.decode()
+    # The icons those pages draw with are still served (not the set-up page in their place).
+    assert client.get("/admin/sprite/")["Content-Type"].startswith("image/svg+xml")
 
 
 def code_from_page(response):

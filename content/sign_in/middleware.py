@@ -31,6 +31,7 @@ BEFORE_SECOND_FACTOR = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",  # the icons every admin page, these ones too, fetches
     "wagtailadmin_password_reset",
     "wagtailadmin_password_reset_done",
     "wagtailadmin_password_reset_confirm",

@@ -63,7 +63,7 @@ def secret_key(device):
 
 
 def qr_code_svg(device):
-    return segno.make(device.config_url, error="m").svg_inline(scale=4, border=2)
+    return segno.make(device.config_url, error="m").svg_inline(scale=4, border=2, light="white")
 
 
 def confirm_app(request, device, token):
