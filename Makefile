@@ -7,7 +7,7 @@ UV_VERSION := 0.13.9
 PORT ?= 8000
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test install install-test chromium nginx lint format serve-prod bench clean
+.PHONY: run test install install-test chromium nginx lint format serve-prod bench clean messages
 
 ## make run: install, migrate, load the starter content, serve on http://127.0.0.1:$(PORT)
 run: install
@@ -39,6 +39,12 @@ chromium: install-test
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else $(VENV)/bin/playwright install chromium; fi
+
+## make messages: compile the site's own words in Spanish (locale/es/LC_MESSAGES/django.po)
+## to the .mo Django reads, with polib; commit both. (To collect new words from the
+## templates, `manage.py makemessages -l es` needs GNU gettext, for developers only.)
+messages: install
+	$(PY) manage.py compile_translations
 
 lint: install-test
 	$(VENV)/bin/ruff check .

@@ -232,3 +232,47 @@ def clinician(db):
     from content.review.models import Clinician
 
     return Clinician.objects.create(name="Test Reviewer", credentials="MD")
+
+
+# Spanish beside English (content/translations/): a translation as load_content and
+# wagtail-localize make one, a copy in the Spanish locale under the Spanish parent.
+
+
+def spanish_locale():
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code="es")
+
+
+def translate(page, live=True, **fields):
+    """The page's Spanish version with the given fields, published unless live=False."""
+    copy = page.specific.copy_for_translation(spanish_locale())
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    if not live:
+        copy.save_revision()
+        return copy
+    return publish(copy)
+
+
+@pytest.fixture
+def spanish_home(home):
+    return translate(
+        home,
+        title="Programa de Tumores de la Columna",
+        summary="Le ayudamos.",
+        translation_checked_by="Ana Ruiz, CHI-Spanish",
+    )
+
+
+@pytest.fixture
+def spanish_procedure(spanish_home, procedure_page):
+    """The procedure page in Spanish, checked by a translator."""
+    return translate(
+        procedure_page,
+        title="Ablación de tumores de la columna",
+        slug="procedimiento-star",
+        summary="Un procedimiento pequeño que puede aliviar el dolor del cáncer en la columna.",
+        benefits=[paragraph("Puede tener menos dolor en dos días.")],
+        translation_checked_by="Ana Ruiz, CHI-Spanish",
+    )

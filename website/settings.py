@@ -362,8 +362,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Clinical review (content/review/): months from a clinical approval to the next review.
 CLINICAL_REVIEW_INTERVAL_MONTHS = int(env("CLINICAL_REVIEW_INTERVAL_MONTHS", "12"))
 # An approved clinical review records its dates, then publishes (reviewers hold no publish
-# permission of their own: the approval is the permission).
-WAGTAIL_FINISH_WORKFLOW_ACTION = "content.review.workflow.publish_reviewed_revision"
+# permission of their own: the approval is the permission). An approved Translation review
+# publishes without recording a clinical review (content/pages/workflow.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "content.pages.workflow.finish_workflow"
 # Moderation emails (submitted, approved, changes requested) go through EMAIL_BACKEND above.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env(
     "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", DEFAULT_FROM_EMAIL

@@ -3,6 +3,7 @@
 from wagtail import blocks
 
 from content.pages.blocks import CallToActionBlock, IllustrationBlock, ImageBlock
+from content.translations.languages import default_language, language_of_locale_id
 
 PROCEDURE_TYPES = [
     ("PercutaneousProcedure", "Through the skin (percutaneous)"),
@@ -61,6 +62,7 @@ def medical_web_page(page, canonical_url, audience, about):
         "@type": "MedicalWebPage",
         "name": page.title,
         "url": canonical_url,
+        "inLanguage": language_of_locale_id(page.locale_id) or default_language(),
         "description": page.meta_description,
         "audience": f"https://schema.org/{audience}",
         **reviewed_by_schema(page),

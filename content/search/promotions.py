@@ -17,17 +17,20 @@ def query_strings(*queries):
     return {normalise_query_string(query) for query in queries if query}
 
 
-def promotions(*queries):
-    """The query's promotions that point at a live public page or an external link, in the
-    editors' order, each with `.live_page`: the specific page, or None for a link. A few
-    queries, and none that write."""
+def promotions(*queries, locale_id=None):
+    """The query's promotions that point at a live public page (in the locale, when one is
+    given) or an external link, in the editors' order, each with `.live_page`: the specific
+    page, or None for a link. A few queries, and none that write."""
     found = list(
         SearchPromotion.objects.filter(query__query_string__in=query_strings(*queries))
         .order_by("sort_order", "pk")
         .only("page_id", "external_link_url", "external_link_text", "description")
     )
     page_ids = {promotion.page_id for promotion in found if promotion.page_id}
-    pages = Page.objects.live().public().specific().in_bulk(page_ids) if page_ids else {}
+    pages = Page.objects.live().public()
+    if locale_id is not None:
+        pages = pages.filter(locale_id=locale_id)
+    pages = pages.specific().in_bulk(page_ids) if page_ids else {}
     shown, seen = [], set()
     for promotion in found:
         key = promotion.page_id or promotion.external_link_url

@@ -3,8 +3,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
+
+from content.translations.languages import active_locale_id
 
 from .promotions import promotions
 from .sections import section_anchor
@@ -50,18 +53,22 @@ def promoted_hit(request, promotion, query):
 @require_GET
 def search(request):
     """Site search over live, public pages with Wagtail's search backend, the pages editors
-    promoted for the query first (on the first page of results, and not again below)."""
+    promoted for the query first (on the first page of results, and not again below).
+
+    Only pages in the visitor's language (the address's: /es/search/ is Spanish) are found,
+    promoted ones included."""
     query = request.GET.get("q", "").strip()
     max_length = settings.SEARCH_QUERY_MAX_LENGTH
     context = {"search_query": query, "search_query_max_length": max_length}
     terms = search_terms(query)
     if len(query) > max_length:
-        context["message"] = (
-            f"Your search is too long. Please use {max_length} characters or fewer."
-        )
+        context["message"] = _(
+            "Your search is too long. Please use %(max_length)s characters or fewer."
+        ) % {"max_length": max_length}
     elif terms:
-        promoted = promotions(query, terms)
-        pages = Page.objects.live().public().specific()
+        locale_id = active_locale_id()
+        promoted = promotions(query, terms, locale_id=locale_id)
+        pages = Page.objects.live().public().filter(locale_id=locale_id).specific()
         promoted_ids = [p.live_page.pk for p in promoted if p.live_page is not None]
         if promoted_ids:
             pages = pages.exclude(id__in=promoted_ids)

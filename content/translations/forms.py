@@ -6,19 +6,13 @@ editor; TranslationReviewTask (tasks.py) applies it to approvals made anywhere e
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .languages import is_translation
+
 NEEDS_CHECK = (
     "A translation cannot go live until a qualified medical translator has checked it "
     "against the English. Write their name and credential in 'Translation checked by', "
     "or save a draft and submit the page to Translation review."
 )
-
-
-def is_translation(page):
-    """True for a page in any language but the default (English)."""
-    from wagtail.models import Locale
-
-    locale_id = page.locale_id
-    return locale_id is not None and locale_id != Locale.get_default().pk
 
 
 class TranslatedPageForm(WagtailAdminPageForm):

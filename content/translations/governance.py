@@ -13,9 +13,8 @@ the dashboard and load_content.
 from dataclasses import dataclass
 
 from django.utils import timezone
-from wagtail.models import Locale
 
-from .forms import is_translation
+from .languages import default_language, is_translation, locale_id
 
 
 def translation_is_checked(page):
@@ -40,7 +39,7 @@ def english_source(page):
     """The live English page this one translates, or None."""
     return (
         page.get_translations()
-        .filter(locale=Locale.get_default())
+        .filter(locale_id=locale_id(default_language()))
         .live()
         .public()
         .specific()
@@ -84,3 +83,58 @@ def translation_status(page):
 def is_out_of_date(page):
     status = translation_status(page)
     return bool(status and status.out_of_date)
+
+
+def translated_page_models():
+    """The page types that keep a translation's record."""
+    from django.apps import apps
+    from wagtail.models import Page
+
+    from .models import TranslationReviewMixin
+
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, TranslationReviewMixin) and issubclass(model, Page)
+    ]
+
+
+def with_translation_status(pages):
+    """The pages annotated, in one query, for reports: translated_from (the English version
+    a translation follows), english_version_on (the date of its English page's current
+    version: last clinical review, else last publication) and translation_out_of_date
+    (a translation whose English page has a newer version, or that records none)."""
+    from django.db.models import BooleanField, Case, F, OuterRef, Q, Subquery, Value, When
+    from django.db.models.functions import Coalesce, TruncDate
+    from wagtail.models import Page
+
+    models = translated_page_models()
+    reviewed = [m._meta.model_name for m in models if hasattr(m, "last_reviewed")]
+    english = Page.objects.filter(
+        translation_key=OuterRef("translation_key"),
+        locale_id=locale_id(default_language()),
+        live=True,
+    ).annotate(
+        version_on=Coalesce(
+            *(F(f"{name}__last_reviewed") for name in reviewed), TruncDate("last_published_at")
+        )
+    )
+    english_version_on = Subquery(english.values("version_on")[:1])
+    names = [model._meta.model_name for model in models]
+    return pages.annotate(
+        translated_from=Coalesce(*(F(f"{name}__translated_from_date") for name in names)),
+        english_version_on=english_version_on,
+    ).annotate(
+        translation_out_of_date=Case(
+            When(
+                ~Q(locale_id=locale_id(default_language()))
+                & Q(english_version_on__isnull=False)
+                & (
+                    Q(translated_from__isnull=True) | Q(english_version_on__gt=F("translated_from"))
+                ),
+                then=Value(True),
+            ),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )

@@ -12,6 +12,7 @@ plainly (governance.py, `translation_status`).
 from django.db import models
 from django.utils import translation
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import GroupApprovalTask
 from wagtail_localize.fields import SynchronizedField
 
 from .forms import TranslatedPageForm
@@ -75,3 +76,31 @@ class TranslationReviewMixin(models.Model):
             if hasattr(response, "render"):
                 response.render()
         return response
+
+
+class TranslationReviewTask(GroupApprovalTask):
+    """The "Translation review" workflow's task: a medical translator checks a translation
+    against the English and approves it, which publishes it.
+
+    An approval is refused (and logged) while the version under review does not name who
+    checked it: the page editor says so on the field (forms.py); an approval from anywhere
+    else leaves the page in review. The day of the check is recorded if left empty.
+    """
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from .review import on_translation_review_action
+
+        return on_translation_review_action(
+            super().on_action, task_state, user, action_name, **kwargs
+        )
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "Members of the chosen groups (medical translators) check a translation against "
+            "the English; approving publishes it, once it names who checked it."
+        )
+
+    class Meta:
+        verbose_name = "translation review task"
+        verbose_name_plural = "translation review tasks"

@@ -110,6 +110,7 @@ def qr_code_svg(url, label="QR code that opens this page"):
     """An inline SVG QR code for the address, made once per address and then cached."""
     if not url:
         return ""
+    # One address is always in one language, so its label too: the address is the key.
     key = "qr-svg:" + hashlib.sha256(url.encode()).hexdigest()
     svg = cache.get(key)
     if svg is None:

@@ -6,7 +6,11 @@ from collections import namedtuple
 
 from django import template
 from django.core.cache import caches
+from django.utils import translation
+from django.utils.translation import gettext as _
 from wagtail.models import Site
+
+from content.translations.languages import localized_root
 
 register = template.Library()
 
@@ -25,7 +29,8 @@ def with_program_name(title, program_name):
 
 @register.inclusion_tag("includes/navigation.html", takes_context=True)
 def site_navigation(context):
-    """The site root's live children that editors have put in menus."""
+    """The live children of the site's home page in the active language that editors have
+    put in menus."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     items = menu_items(site, request) if site else []
@@ -34,10 +39,11 @@ def site_navigation(context):
 
 def menu_items(site, request):
     rendered = caches["template_fragments"]
-    key = f"menu:{site.pk}"
+    key = f"menu:{site.pk}:{translation.get_language()}"
     items = rendered.get(key)
     if items is None:
-        pages = site.root_page.get_children().live().in_menu().specific()
+        root = localized_root(site)
+        pages = root.get_children().live().in_menu().specific() if root is not None else []
         items = [MenuItem(page.pk, menu_title(page), page.get_url(request)) for page in pages]
         rendered.set(key, items)
     return items
@@ -57,18 +63,19 @@ def breadcrumbs(context):
 
 
 def trail(page, request):
-    """[(title, url), ...] from the site's home page down to the page's parent; [] for the
-    home page itself and for pages outside the site."""
+    """[(title, url), ...] from the site's home page in the page's language down to the
+    page's parent; [] for a home page itself and for pages outside the site."""
     rendered = caches["template_fragments"]
-    key = f"breadcrumbs:{page.pk}"
+    key = f"breadcrumbs:{page.pk}:{translation.get_language()}"
     found = rendered.get(key)
     if found is None:
         site = Site.find_for_request(request)
+        root = localized_root(site) if site else None
         found = []
-        if site and page.pk != site.root_page_id and page.path.startswith(site.root_page.path):
-            ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth).specific()
+        if root and page.pk != root.pk and page.path.startswith(root.path):
+            ancestors = page.get_ancestors().filter(depth__gte=root.depth).specific()
             found = [
-                ("Home" if ancestor.pk == site.root_page_id else menu_title(ancestor),
+                (_("Home") if ancestor.pk == root.pk else menu_title(ancestor),
                  ancestor.get_url(request))
                 for ancestor in ancestors
             ]  # fmt: skip
