@@ -108,6 +108,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every response (see "Security").
+    "website.headers.ContentSecurityPolicyMiddleware",
+    "website.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL (/es/...) and nothing else: never a header or cookie.
@@ -326,6 +329,48 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"  # Django's default, said out loud: no session on cross-site POSTs
 CSRF_COOKIE_HTTPONLY = True  # the admin takes its token from the page, never the cookie
 CSRF_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp, website/headers.py). Public pages: nothing inline,
+# nothing from another origin (JSON-LD blocks are data, not script, so they need nothing).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail 7.4's admin: the strictest policy it works under, the public one plus what
+# tests/browser/test_csp_admin.py finds each admin page needs. Its panels and date widgets
+# write inline <script>s, its focal-point cropper inline event handlers, its editor <style>
+# elements ('unsafe-inline': their content varies, so no hash or nonce can name them); its
+# multiple upload previews images from blob: addresses and its tag suggestions are drawn with
+# data: images. Previews of pages are public pages, under the public policy (headers.py).
+ADMIN_PATH_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY_REPORT_ONLY = None
+# Permissions-Policy: every powerful feature off, for every page and the admin.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics",
+        "camera", "display-capture", "encrypted-media", "gamepad", "geolocation", "gyroscope",
+        "hid", "idle-detection", "local-fonts", "magnetometer", "microphone", "midi",
+        "payment", "picture-in-picture", "screen-wake-lock", "serial", "usb",
+        "xr-spatial-tracking",
+    )
+}  # fmt: skip
 
 if PRODUCTION:
     # DJANGO_ALLOW_HTTP=1 is for running the production build on a laptop over plain
