@@ -12,9 +12,12 @@ the dashboard and load_content.
 
 from dataclasses import dataclass
 
+from django.core.cache import caches
 from django.utils import timezone
 
 from .languages import default_language, is_translation, locale_id
+
+rendered = caches["template_fragments"]
 
 
 def translation_is_checked(page):
@@ -53,30 +56,39 @@ class TranslationStatus:
     checked_by: str
     checked_on: object  # date or None
     translated_from: object  # date or None
-    english_page: object  # the live English page, or None
+    english_url: str  # the live English page's address, or ""
     english_date: object  # the date of the English page's current version, or None
 
     @property
     def out_of_date(self):
         """The English page has a newer (approved) version than the one translated."""
-        if self.english_page is None or self.english_date is None:
+        if not self.english_url or self.english_date is None:
             return False
         return self.translated_from is None or self.english_date > self.translated_from
 
 
 def translation_status(page):
     """The translation's record and how it compares with the English, or None for a page
-    that is not a translation."""
+    that is not a translation.
+
+    What the English page is at is kept with the rendered pages (template_fragments, emptied
+    whenever a page is published), so a translation's page view costs no query for it."""
     if not is_translation(page):
         return None
-    english = english_source(page)
+    key = f"english-version:{page.pk}"
+    english_url, english_date = rendered.get(key) or (None, None)
+    if english_url is None:
+        english = english_source(page)
+        english_url = (english.get_url() or "") if english is not None else ""
+        english_date = english_version_date(english) if english is not None else None
+        rendered.set(key, (english_url, english_date))
     return TranslationStatus(
         checked=translation_is_checked(page),
         checked_by=(getattr(page, "translation_checked_by", "") or "").strip(),
         checked_on=getattr(page, "translation_checked_on", None),
         translated_from=getattr(page, "translated_from_date", None),
-        english_page=english,
-        english_date=english_version_date(english) if english is not None else None,
+        english_url=english_url,
+        english_date=english_date,
     )
 
 
