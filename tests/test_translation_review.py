@@ -214,3 +214,14 @@ def test_editing_an_english_source_needs_no_checker(admin_client, procedure_page
     data["benefits-0-value"] = rich_text("<p>A new sentence.</p>")
     data["action-publish"] = "1"
     assert admin_client.post(url, data).status_code == 302
+
+
+def test_a_translation_recording_no_english_version_claims_nothing_about_it(
+    client, spanish_procedure
+):
+    page = ProcedurePage.objects.get(pk=spanish_procedure.pk)
+    page.translated_from_date = None
+    publish(page)
+    note = parse(client.get("/es/procedimiento-star/")).select_one(".translation-note")
+    assert "Traducido del inglés." in note.get_text()
+    assert note.select_one(".translation-note__newer") is None

@@ -61,10 +61,11 @@ class TranslationStatus:
 
     @property
     def out_of_date(self):
-        """The English page has a newer (approved) version than the one translated."""
-        if not self.english_url or self.english_date is None:
+        """The English page has a newer (approved) version than the one translated. Unknown,
+        and so not claimed, while the translation records no English version."""
+        if not self.english_url or self.english_date is None or self.translated_from is None:
             return False
-        return self.translated_from is None or self.english_date > self.translated_from
+        return self.english_date > self.translated_from
 
 
 def translation_status(page):
@@ -115,7 +116,7 @@ def with_translation_status(pages):
     """The pages annotated, in one query, for reports: translated_from (the English version
     a translation follows), english_version_on (the date of its English page's current
     version: last clinical review, else last publication) and translation_out_of_date
-    (a translation whose English page has a newer version, or that records none)."""
+    (a translation whose English page has a newer version than the one it records)."""
     from django.db.models import BooleanField, Case, F, OuterRef, Q, Subquery, Value, When
     from django.db.models.functions import Coalesce, TruncDate
     from wagtail.models import Page
@@ -140,10 +141,8 @@ def with_translation_status(pages):
         translation_out_of_date=Case(
             When(
                 ~Q(locale_id=locale_id(default_language()))
-                & Q(english_version_on__isnull=False)
-                & (
-                    Q(translated_from__isnull=True) | Q(english_version_on__gt=F("translated_from"))
-                ),
+                & Q(english_version_on__isnull=False, translated_from__isnull=False)
+                & Q(english_version_on__gt=F("translated_from")),
                 then=Value(True),
             ),
             default=Value(False),
