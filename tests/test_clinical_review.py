@@ -102,8 +102,10 @@ def test_approval_publishes_the_change_and_dates_the_review(
 
 
 def test_approval_through_the_workflow_action_view(
-    editor_client, reviewer_client, client, procedure_page
+    editor_client, reviewer_client, reviewer, client, procedure_page, clinician
 ):
+    clinician.user = reviewer  # the reviewer's own clinician entry names them
+    clinician.save()
     page = submit_change(editor_client, procedure_page)
     url = reverse(
         "wagtailadmin_pages:workflow_action",
@@ -113,6 +115,7 @@ def test_approval_through_the_workflow_action_view(
     page = ProcedurePage.objects.get(pk=page.pk)
     assert NEW_TEXT in benefits_text(client, page)
     assert page.last_reviewed == timezone.localdate()
+    assert page.reviewed_by == clinician
 
 
 @pytest.mark.parametrize("months", [6, 24])

@@ -1,4 +1,9 @@
-"""The "Content due for review" report, its dashboard count, and the daily reminder email."""
+"""The "Content due for review" report, its dashboard count, and the daily reminder email.
+
+A page needs a review when it was never reviewed, when its next review is past or within
+30 days, or when it was published since a clinician approved it (tests for that last one
+are in test_clinical_review_sign_off.py, where pages go through the real approval).
+"""
 
 import csv
 import datetime
@@ -12,7 +17,7 @@ from django.utils import timezone
 
 from content.pages.models import StandardPage
 
-from .conftest import parse, publish
+from .conftest import parse, publish, staff_member
 
 
 def days(n):
@@ -45,11 +50,17 @@ def pages_with_reviews(home, clinician):
     return due
 
 
-EXPECTED = ["Overdue a month", "Overdue a day", "Due in 10 days", "Due in 30 days"]
+EXPECTED = [
+    "Never reviewed",
+    "Overdue a month",
+    "Overdue a day",
+    "Due in 10 days",
+    "Due in 30 days",
+]
 REPORT_URL = "/admin/reports/content-due-for-review/"
 
 
-def test_the_report_lists_exactly_the_overdue_and_soon_due_pages_overdue_first(
+def test_the_report_lists_never_reviewed_overdue_and_soon_due_pages_most_urgent_first(
     reviewer_client, pages_with_reviews
 ):
     assert reverse("content_review_due") == REPORT_URL
@@ -57,8 +68,8 @@ def test_the_report_lists_exactly_the_overdue_and_soon_due_pages_overdue_first(
     rows = soup.select("table.listing tbody tr")
     titles = [row.select_one("td a").get_text(strip=True) for row in rows]
     assert titles == EXPECTED
-    statuses = [row.get_text(" ", strip=True) for row in rows]
-    assert "Overdue" in statuses[0] and "Due soon" in statuses[-1]
+    statuses = [row.select("td")[1].get_text(strip=True) for row in rows]
+    assert statuses == ["Never reviewed", "Overdue", "Overdue", "Due soon", "Due soon"]
 
 
 def test_the_report_exports_a_spreadsheet(reviewer_client, pages_with_reviews):
@@ -67,9 +78,14 @@ def test_the_report_exports_a_spreadsheet(reviewer_client, pages_with_reviews):
     content = b"".join(response.streaming_content).decode()
     rows = list(csv.DictReader(io.StringIO(content)))
     assert [row["Page"] for row in rows] == EXPECTED
-    assert rows[0]["Status"] == "Overdue"
-    assert rows[0]["Next review due"] == days(-30).isoformat()
-    assert rows[0]["Reviewed by"] == "Test Reviewer"
+    assert (rows[0]["Status"], rows[0]["Next review due"], rows[0]["Last reviewed"]) == (
+        "Never reviewed",
+        "",
+        "",
+    )
+    assert rows[1]["Status"] == "Overdue"
+    assert rows[1]["Next review due"] == days(-30).isoformat()
+    assert rows[1]["Reviewed by"] == "Test Reviewer"
 
     xlsx = reviewer_client.get(REPORT_URL, {"export": "xlsx"})
     assert xlsx.status_code == 200
@@ -105,3 +121,48 @@ def test_no_reminder_when_nothing_is_due(reviewer, home):
     call_command("send_review_reminders", stdout=output)
     assert mail.outbox == []
     assert "No pages are due" in output.getvalue()
+
+
+def test_the_dashboard_says_why_pages_need_a_review(reviewer_client, pages_with_reviews):
+    soup = parse(reviewer_client.get(reverse("wagtailadmin_home")))
+    reasons = [
+        li.get_text(" ", strip=True)
+        for li in soup.select("#content-due-for-review-section .review-due-reasons li")
+    ]
+    assert reasons == ["Never reviewed: 1", "Overdue: 2", "Due soon: 2"]
+
+
+def test_the_dashboard_never_says_0_while_pages_were_never_reviewed(
+    editor_client, home, standard_page
+):
+    assert standard_page.last_reviewed is None
+    soup = parse(editor_client.get(reverse("wagtailadmin_home")))
+    panel = soup.select_one("#content-due-for-review-section")
+    assert panel.select_one(".review-due-count").get_text() == "1"
+    assert "Never reviewed: 1" in panel.get_text(" ", strip=True)
+
+
+def test_the_reminder_names_the_pages_never_reviewed(reviewer, pages_with_reviews):
+    call_command("send_review_reminders", stdout=io.StringIO())
+    [message] = mail.outbox
+    assert "- Never reviewed: never reviewed\n" in message.body
+
+
+@pytest.fixture
+def admin_access_only_client(client, db):
+    """Staff who may open the admin but edit no page (as Referral coordinators)."""
+    from django.contrib.auth.models import Group, Permission
+
+    group = Group.objects.create(name="Admin access only")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = staff_member("coordinator", "Admin access only")
+    client.force_login(user)
+    return client
+
+
+def test_the_panel_and_the_report_link_are_only_for_those_who_edit_pages(
+    admin_access_only_client, pages_with_reviews
+):
+    soup = parse(admin_access_only_client.get(reverse("wagtailadmin_home")))
+    assert soup.select_one("#content-due-for-review-section") is None
+    assert REPORT_URL not in soup.select_one("#wagtail-sidebar-props").get_text()

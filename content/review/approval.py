@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Page
 
-from .models import ClinicalReviewMixin
+from .models import ClinicalReviewMixin, ClinicalSignOff
 
 
 def review_interval_months():
@@ -33,14 +33,14 @@ def record_review_on(revision, today=None):
 
     last_reviewed becomes today; next_review_due today plus the configured interval,
     unless the reviewer chose a later date in this revision (one that differs from the
-    live page's).
+    live page's). Returns the day of the review, or None for what has no review dates.
     """
     page = revision.content_object
     if not isinstance(page, Page):
-        return
+        return None
     page = page.specific
     if not isinstance(page, ClinicalReviewMixin):
-        return
+        return None
     today = today or timezone.localdate()
     chosen = revision.as_object().next_review_due
     live_value = page.next_review_due if page.live else None
@@ -50,3 +50,15 @@ def record_review_on(revision, today=None):
         {"last_reviewed": today.isoformat(), "next_review_due": next_due.isoformat()}
     )
     revision.save(update_fields=["content"])
+    return today
+
+
+def record_sign_off(revision, reviewed_on, approved_by):
+    """Keep which version a clinician signed off, by whom, approved by whom."""
+    return ClinicalSignOff.objects.create(
+        page_id=revision.object_id,
+        revision=revision,
+        reviewed_on=reviewed_on,
+        reviewed_by_id=revision.content.get("reviewed_by"),
+        approved_by=approved_by,
+    )

@@ -1,16 +1,29 @@
-"""The pages due for clinical review: the report, the dashboard panel and the reminders."""
+"""The pages that need a clinical review: the report, the dashboard panel and the reminders.
+
+A live page of a reviewed type (ClinicalReviewMixin) needs one when it was never reviewed,
+when its next review is past or within DUE_SOON_DAYS days (or it has no next review date),
+or when the version live now is not the one a clinician signed off (published directly
+since its review: "changed since review").
+"""
 
 import datetime
 
 from django.apps import apps
-from django.db.models import F
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import BooleanField, Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Page
 
-from .models import ClinicalReviewMixin
+from .models import ClinicalReviewMixin, ClinicalSignOff
 
 DUE_SOON_DAYS = 30
+
+NEVER_REVIEWED = "Never reviewed"
+OVERDUE = "Overdue"
+NO_REVIEW_DATE = "No next review date"
+CHANGED_SINCE_REVIEW = "Changed since review"
+DUE_SOON = "Due soon"
 
 
 def reviewed_page_models():
@@ -18,26 +31,80 @@ def reviewed_page_models():
 
 
 def pages_due_for_review(today=None, pages=None):
-    """Live pages whose next review is past or within DUE_SOON_DAYS days, overdue first.
+    """Live pages that need a clinical review, the most urgent first: never reviewed,
+    overdue, changed since review, then due soon (by date within each).
 
-    Each page is annotated with review_due, reviewed_on and reviewer_name, from whichever
-    page type holds the review dates, so that one query lists every type.
+    Each page is annotated with review_due, reviewed_on, reviewer_name (from whichever page
+    type holds them, so that one query lists every type), changed_since_review and urgency.
     """
     today = today or timezone.localdate()
     horizon = today + datetime.timedelta(days=DUE_SOON_DAYS)
-    names = [model._meta.model_name for model in reviewed_page_models()]
+    models = reviewed_page_models()
+    names = [model._meta.model_name for model in models]
+    signed_off = ClinicalSignOff.objects.filter(page=OuterRef("pk")).order_by("-approved_at", "-pk")
     pages = Page.objects.all() if pages is None else pages
+    pages = pages.filter(
+        live=True, content_type__in=ContentType.objects.get_for_models(*models).values()
+    ).annotate(
+        review_due=Coalesce(*(F(f"{name}__next_review_due") for name in names)),
+        reviewed_on=Coalesce(*(F(f"{name}__last_reviewed") for name in names)),
+        reviewer_name=Coalesce(*(F(f"{name}__reviewed_by__name") for name in names)),
+        signed_off_revision=Subquery(signed_off.values("revision_id")[:1]),
+    )
     return (
         pages.annotate(
-            review_due=Coalesce(*(F(f"{name}__next_review_due") for name in names)),
-            reviewed_on=Coalesce(*(F(f"{name}__last_reviewed") for name in names)),
-            reviewer_name=Coalesce(*(F(f"{name}__reviewed_by__name") for name in names)),
+            changed_since_review=Case(
+                When(
+                    Q(reviewed_on__isnull=False, signed_off_revision__isnull=False)
+                    & ~Q(live_revision_id=F("signed_off_revision")),
+                    then=Value(True),
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
         )
-        .filter(live=True, review_due__lte=horizon)
-        .order_by("review_due", "title", "pk")
+        .filter(
+            Q(reviewed_on__isnull=True)
+            | Q(review_due__isnull=True)
+            | Q(review_due__lte=horizon)
+            | Q(changed_since_review=True)
+        )
+        .annotate(
+            urgency=Case(
+                When(reviewed_on__isnull=True, then=Value(0)),
+                When(Q(review_due__isnull=True) | Q(review_due__lt=today), then=Value(1)),
+                When(changed_since_review=True, then=Value(2)),
+                default=Value(3),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("urgency", F("review_due").asc(nulls_first=True), "title", "pk")
     )
 
 
 def review_status(page, today=None):
+    """ "Never reviewed", "Overdue", "No next review date", "Changed since review" or
+    "Due soon", with ", changed since review" added where that is not the main reason."""
     today = today or timezone.localdate()
-    return "Overdue" if page.review_due < today else "Due soon"
+    if page.reviewed_on is None:
+        return NEVER_REVIEWED
+    if page.review_due is None:
+        status = NO_REVIEW_DATE
+    elif page.review_due < today:
+        status = OVERDUE
+    elif page.changed_since_review:
+        return CHANGED_SINCE_REVIEW
+    else:
+        status = DUE_SOON
+    if page.changed_since_review:
+        return f"{status}, {CHANGED_SINCE_REVIEW.lower()}"
+    return status
+
+
+def count_by_reason(pages, today=None):
+    """{status: how many} for the dashboard, in the order of urgency."""
+    counts = {}
+    for page in pages:
+        reason = review_status(page, today).split(",")[0]
+        counts[reason] = counts.get(reason, 0) + 1
+    return counts

@@ -1,7 +1,8 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import PageManager
+from wagtail.models import GroupApprovalTask, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.snippets.models import register_snippet
 
@@ -25,6 +26,16 @@ class Clinician(models.Model):
         help_text="Two or three plain sentences a patient would want to know, such as what "
         "this person does for them. Shown in 'Your care team' on procedure pages.",
     )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="clinician",
+        verbose_name="staff account",
+        help_text="The clinician's own account, if they review pages: when they approve a "
+        "page in Clinical review, they are its reviewer.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -32,12 +43,16 @@ class Clinician(models.Model):
         FieldPanel("role"),
         FieldPanel("photo"),
         FieldPanel("bio"),
+        # Whoever is linked signs pages off in this clinician's name: only those trusted
+        # with staff accounts (site administrators, superusers) set it.
+        FieldPanel("user", permission="review.link_staff_account"),
     ]
 
     class Meta:
         # The table it has had since it lived in the "content" app (migrations there).
         db_table = "content_clinician"
         ordering = ["name"]
+        permissions = [("link_staff_account", "Can link a clinician to a staff account")]
 
     def __str__(self):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
@@ -135,3 +150,55 @@ class ReviewReminder(models.Model):
 
     def __str__(self):
         return f"Review reminder sent on {self.sent_on}"
+
+
+class ClinicalReviewTask(GroupApprovalTask):
+    """The "Clinical review" workflow's task: a group approval with four eyes.
+
+    Nobody approves what they sent for review or changed since it was last live, and an
+    approved page names the clinician who reviewed it (signoff.py says who and why not).
+    """
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from .signoff import on_action
+
+        return on_action(self, super().on_action, task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "Members of the chosen groups approve, but never what they sent for review or "
+            "changed themselves; an approved page names the clinician who reviewed it."
+        )
+
+    class Meta:
+        verbose_name = "clinical review task"
+        verbose_name_plural = "clinical review tasks"
+
+
+class ClinicalSignOff(models.Model):
+    """One approval in Clinical review: which version of which page, signed off by whom.
+
+    Kept to tell a page published since its review ("changed since review") from one whose
+    live version is the one a clinician approved.
+    """
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_on = models.DateField()
+    reviewed_by = models.ForeignKey(
+        Clinician, null=True, on_delete=models.SET_NULL, related_name="sign_offs"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-approved_at", "-pk"]
+        get_latest_by = "approved_at"
+
+    def __str__(self):
+        return f"{self.page} reviewed on {self.reviewed_on}"

@@ -56,14 +56,13 @@ def send_review_reminder(today=None):
 def reminder_text(pages, today):
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     lines = [
-        "These pages are overdue for clinical review, or due within "
-        f"{DUE_SOON_DAYS} days. Overdue pages come first.",
+        "These pages need a clinical review: never reviewed, overdue, changed since their "
+        f"review, or due within {DUE_SOON_DAYS} days. The most urgent come first.",
         "",
     ]
     for page in pages:
-        lines.append(
-            f"- {page.title}: {review_status(page, today).lower()}, due {page.review_due:%Y-%m-%d}"
-        )
+        due = f", due {page.review_due:%Y-%m-%d}" if page.review_due else ""
+        lines.append(f"- {page.title}: {review_status(page, today).lower()}{due}")
         lines.append(f"  {base}{reverse('wagtailadmin_pages:edit', args=(page.pk,))}")
     lines += ["", f"The full list: {base}{reverse('content_review_due')}"]
     return "\n".join(lines)

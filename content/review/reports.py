@@ -16,6 +16,8 @@ class ReviewStatusColumn(Column):
 
 
 class ContentDueForReviewView(ReportView):
+    """Pages never reviewed, overdue, changed since their review or due soon (due.py)."""
+
     page_title = "Content due for review"
     header_icon = "date"
     index_url_name = "content_review_due"

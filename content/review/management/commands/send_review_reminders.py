@@ -11,8 +11,9 @@ from content.review.reminders import AlreadySentToday, send_review_reminder
 
 class Command(BaseCommand):
     help = (
-        f"Email the Clinical reviewers group the pages overdue for review or due within "
-        f"{DUE_SOON_DAYS} days. Sends at most one email a day, however often it runs."
+        "Email the Clinical reviewers group the pages that need a review: never reviewed, "
+        f"overdue, changed since their review, or due within {DUE_SOON_DAYS} days. Sends at "
+        "most one email a day, however often it runs."
     )
 
     def handle(self, *args, **options):
