@@ -32,10 +32,13 @@ class ExampleDetailsPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_example_details_panel(request, panels):
+    """Only for those who can change the settings concerned: nobody gets a link that ends
+    in "permission denied"."""
     examples = [
         setting
         for setting in (ContactSettings, VisitingSettings, BrandSettings)
-        if setting.load(request_or_site=request).uses_example_details
+        if setting.get_permission_policy().user_has_permission(request.user, "change")
+        and setting.load(request_or_site=request).uses_example_details
     ]
     if examples:
         panels.insert(0, ExampleDetailsPanel(examples))

@@ -1,5 +1,9 @@
+from django.urls import resolve
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.images import get_image_model
+from wagtail.images.permissions import permission_policy as image_permission_policy
+from wagtail.models import Page
 
 from .confirmations import SIGN_OFF_TAG, waiting_for_confirmation
 
@@ -16,8 +20,24 @@ class StarterContentToConfirmPanel(Component):
         return {"waiting": self.waiting, "sign_off_tag": SIGN_OFF_TAG}
 
 
+def can_edit(user, url):
+    """Whether user may open the page or image editor at url."""
+    match = resolve(url)
+    object_id = (*match.args, *match.kwargs.values())[0]
+    if match.view_name == "wagtailadmin_pages:edit":
+        page = Page.objects.filter(pk=object_id).first()
+        return page is not None and page.permissions_for_user(user).can_edit()
+    if match.view_name == "wagtailimages:edit":
+        image = get_image_model().objects.filter(pk=object_id).first()
+        return image is not None and image_permission_policy.user_has_permission_for_instance(
+            user, "change", image
+        )
+    return False
+
+
 @hooks.register("construct_homepage_panels")
 def add_starter_content_to_confirm_panel(request, panels):
-    waiting = waiting_for_confirmation()
+    """Only the items this person can open and act on: no link ends in "permission denied"."""
+    waiting = [item for item in waiting_for_confirmation() if can_edit(request.user, item[2])]
     if waiting:
         panels.append(StarterContentToConfirmPanel(waiting))
