@@ -166,3 +166,17 @@ def test_the_panel_and_the_report_link_are_only_for_those_who_edit_pages(
     soup = parse(admin_access_only_client.get(reverse("wagtailadmin_home")))
     assert soup.select_one("#content-due-for-review-section") is None
     assert REPORT_URL not in soup.select_one("#wagtail-sidebar-props").get_text()
+
+
+def test_translations_are_left_to_translation_review(reviewer_client, home, standard_page):
+    """A Spanish page is checked by a medical translator, and shows the English page's
+    review: it is not "never reviewed" here."""
+    from wagtail.models import Locale
+
+    spanish = standard_page.copy_for_translation(
+        Locale.objects.get_or_create(language_code="es")[0], copy_parents=True
+    )
+    spanish.save_revision().publish()
+    soup = parse(reviewer_client.get(REPORT_URL))
+    rows = [row.select_one("td a")["href"] for row in soup.select("table.listing tbody tr")]
+    assert rows == [reverse("wagtailadmin_pages:edit", args=(standard_page.pk,))]

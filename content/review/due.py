@@ -1,9 +1,11 @@
 """The pages that need a clinical review: the report, the dashboard panel and the reminders.
 
-A live page of a reviewed type (ClinicalReviewMixin) needs one when it was never reviewed,
-when its next review is past or within DUE_SOON_DAYS days (or it has no next review date),
-or when the version live now is not the one a clinician signed off (published directly
-since its review: "changed since review").
+A live page of a reviewed type (ClinicalReviewMixin), in the site's default language, needs
+one when it was never reviewed, when its next review is past or within DUE_SOON_DAYS days
+(or it has no next review date), or when the version live now is not the one a clinician
+signed off (published directly since its review: "changed since review"). Translations are checked in Translation review
+(content/translations/) and show the review of the English page they follow: they are not
+listed here.
 """
 
 import datetime
@@ -13,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import BooleanField, Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from .models import ClinicalReviewMixin, ClinicalSignOff
 
@@ -44,7 +46,9 @@ def pages_due_for_review(today=None, pages=None):
     signed_off = ClinicalSignOff.objects.filter(page=OuterRef("pk")).order_by("-approved_at", "-pk")
     pages = Page.objects.all() if pages is None else pages
     pages = pages.filter(
-        live=True, content_type__in=ContentType.objects.get_for_models(*models).values()
+        live=True,
+        locale_id=Locale.get_default().pk,
+        content_type__in=ContentType.objects.get_for_models(*models).values(),
     ).annotate(
         review_due=Coalesce(*(F(f"{name}__next_review_due") for name in names)),
         reviewed_on=Coalesce(*(F(f"{name}__last_reviewed") for name in names)),
