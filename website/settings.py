@@ -389,9 +389,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"bad_host": {"()": "website.log_filters.BadHostFilter"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
-        "django.security.DisallowedHost": {"level": "ERROR"},
+        # A bad Host header: one line at WARNING, no traceback (website/log_filters.py).
+        "django.security.DisallowedHost": {"level": "WARNING", "filters": ["bad_host"]},
         # Wagtail runs its search-index and reference-index updates as tasks; two lines
         # per save is noise, not news.
         "django_tasks": {"level": "WARNING"},

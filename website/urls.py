@@ -35,4 +35,5 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "content.translations.views.page_not_found"
+handler400 = "website.views.bad_request"
 handler500 = "website.views.server_error"
