@@ -64,7 +64,9 @@ def test_the_callout_numbers_follow_the_contact_details(contact, client, procedu
 
 
 def test_references_are_complete_with_their_identifiers(starter, client):
-    references = parse(client.get(ProcedurePage.objects.get().url)).select(".references li")
+    references = parse(client.get(ProcedurePage.objects.get(slug="star-procedure").url)).select(
+        ".references li"
+    )
     text = [" ".join(li.get_text().split()) for li in references]
     wallace = next(t for t in text if t.startswith("Wallace AN, Greenwood TJ, Jennings JW."))
     assert "Journal of Neuro-Oncology, 2015;124(1):111-118." in wallace

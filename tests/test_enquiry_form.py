@@ -238,7 +238,7 @@ def test_each_message_names_its_field_and_says_what_to_do(client, enquiry_page):
 
 def test_the_starter_form_asks_for_a_phone_number_or_an_email_address(client, db):
     call_command("load_content", verbosity=0)
-    page = EnquiryFormPage.objects.get()
+    page = EnquiryFormPage.objects.get(slug="ask-us")
     form = parse(client.get(page.url)).find("form", class_="enquiry-form")
     phone, email = form.find(id="id_phone_number"), form.find(id="id_email_address")
     assert (phone["type"], phone["autocomplete"], email["autocomplete"]) == ("tel", "tel", "email")

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 from content.pages.models import ProcedurePage, ReferrerPage, StandardPage
 from content.review.models import Clinician
@@ -215,7 +215,7 @@ def test_standard_pages_keep_their_canonical_link(client, standard_page):
 
 @pytest.mark.parametrize("model", [ProcedurePage, ReferrerPage])
 def test_a_reviewed_page_states_its_review_in_the_page_and_json_ld(client, starter, model):
-    page = model.objects.get()
+    page = model.objects.get(locale=Locale.get_default())
     page.reviewed_by = Clinician.objects.create(name="Dana Reyes", credentials="MD")
     page.last_reviewed = datetime.date(2026, 11, 2)
     page.next_review_due = datetime.date(2027, 11, 2)

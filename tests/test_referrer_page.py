@@ -72,8 +72,11 @@ def test_how_to_refer_shows_phone_fax_email_and_the_checklist(client, starter):
 
 
 def test_home_and_procedure_pages_link_to_the_referrer_page_and_the_form(client, starter):
-    form_page = EnquiryFormPage.objects.get()
-    for page in (HomePage.objects.get(), ProcedurePage.objects.get()):
+    form_page = EnquiryFormPage.objects.get(slug="ask-us")
+    for page in (
+        HomePage.objects.get(slug="home"),
+        ProcedurePage.objects.get(slug="star-procedure"),
+    ):
         links = {a["href"] for a in parse(client.get(page.url)).select("main a")}
         assert starter.url in links
     home_links = {a["href"] for a in parse(client.get("/")).select("main a")}
@@ -83,12 +86,12 @@ def test_home_and_procedure_pages_link_to_the_referrer_page_and_the_form(client,
 def test_the_procedure_page_still_reads_at_grade_8_with_the_new_link(client, starter):
     from content.plain_language.readability import grade, readable_text
 
-    page = ProcedurePage.objects.get()
+    page = ProcedurePage.objects.get(slug="star-procedure")
     assert grade(readable_text(client.get(page.url).content.decode())) <= 8
 
 
 def test_staff_can_edit_the_enquiry_forms_fields(admin_client, client, starter):
-    form_page = EnquiryFormPage.objects.get()
+    form_page = EnquiryFormPage.objects.get(slug="ask-us")
     url, data = edit_form_data(admin_client, form_page)
     # querydict_from_html reads a checked box with no value attribute as "", where a
     # browser sends "on".
@@ -109,7 +112,7 @@ def test_staff_can_edit_the_enquiry_forms_fields(admin_client, client, starter):
 def test_admin_lists_enquiries_under_forms(admin_client, starter):
     response = admin_client.get(reverse("wagtailforms:index"))
     assert response.status_code == 200
-    form_page = EnquiryFormPage.objects.get()
+    form_page = EnquiryFormPage.objects.get(slug="ask-us")
     link = reverse("wagtailforms:list_submissions", args=(form_page.pk,))
     assert parse(response).find("a", href=link)
 

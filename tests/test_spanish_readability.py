@@ -150,3 +150,27 @@ def test_the_editor_check_of_a_spanish_page_uses_the_spanish_glossary(
     )
     soup = draft_check(editor_client, spanish_page, body)
     assert soup.select_one("#unexplained-term-list") is None
+
+
+def test_every_spanish_starter_page_reads_at_inflesz_65_or_above(db, client, capsys):
+    from django.core.management import call_command
+    from wagtail.models import Page
+
+    from content.plain_language.checks import current_glossary
+
+    call_command("load_content", verbosity=0)
+    # Every Spanish page, the enquiry form too (it has no editor's check, but patients read it).
+    pages = list(Page.objects.live().filter(locale__language_code="es").specific())
+    # home, procedure, glossary, enquiry form, accessibility, privacy, language help
+    assert len(pages) == 7
+    glossary = current_glossary("es")
+    assert glossary.entries  # the Spanish glossary, not an empty one
+    for page in pages:
+        report = check(client.get(page.url).content.decode(), glossary)
+        with capsys.disabled():
+            print(f"\n{page.url}: INFLESZ {report.inflesz}, FH {report.fernandez_huerta}", end="")
+        assert report.is_spanish, page.url
+        assert report.words > 100, page.url  # the real page, not an empty shell
+        assert report.inflesz >= 65, page.url
+        assert report.long_sentences == [], page.url
+        assert report.unexplained_terms == [], page.url

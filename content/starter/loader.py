@@ -25,13 +25,16 @@ Data files (JSON):
                     value is the slug of a page in the starter tree. "[retention_days]" in
                     the text becomes FORM_SUBMISSION_RETENTION_DAYS. "confirm_by" names
                     who must check a page before it counts as confirmed (the dashboard
-                    says so until a person publishes it).
+                    says so until a person publishes it). A list of rows ("form_fields",
+                    "taglines") may be given as the name of a data file that holds it.
+  taglines.json     the Language help page's taglines: language, name in itself, lang
+                    code, text direction and text with [phone], one per language
+  es/               the Spanish starter content, loaded as translations of the English
+                    (translations.py)
 """
 
-import json
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
@@ -39,7 +42,7 @@ from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.images.models import Image
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from content.enquiries.models import REFERRAL_COORDINATORS, EnquiryFormPage
@@ -54,29 +57,13 @@ from content.organisation.models import (
 from content.pages.models import Reference
 from content.review.models import Clinician
 
-from .pages import CHILD_ROWS, load_pages
+from .files import STARTER_DIR, read_json, read_page
+from .pages import load_pages
 from .report import CREATED, LEFT_ALONE, UNCHANGED, UPDATED, Report, StarterContentError
+from .translations import load_translations
 
-STARTER_DIR = Path(__file__).resolve().parent / "data"
 # Starter pictures carry this tag until a clinician has approved them (confirmations.py).
 SIGN_OFF_TAG = "needs clinician sign-off"
-
-
-def read_json(path):
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
-
-
-def read_page(path, directory=STARTER_DIR):
-    """A page's data, with [retention_days] replaced by how long enquiries are kept, and a
-    list given as a file name ("taglines": "taglines.json") read from that file."""
-    text = Path(path).read_text(encoding="utf-8")
-    days = str(settings.FORM_SUBMISSION_RETENTION_DAYS)
-    data = json.loads(text.replace("[retention_days]", days))
-    for name in CHILD_ROWS:
-        if isinstance(data.get(name), str):
-            data[name] = read_json(Path(directory) / data[name])
-    return data
 
 
 def load(directory=STARTER_DIR):
@@ -98,12 +85,15 @@ def load(directory=STARTER_DIR):
         pages.sort(key=lambda data: data.get("order", 0))
         images = load_illustrations(directory, read_json(directory / "illustrations.json"), report)
         found = load_pages(pages, references, brand, report, images)
+        translated = load_translations(directory, found, references, images, report)
         new_pages = {slug for slug, (_page, created) in found.items() if created}
         load_site_links(read_json(directory / "site_links.json"), report, new_pages)
         load_redirects(read_json(directory / "redirects.json"), report)
         if (directory / "search_promotions.json").exists():
             load_search_promotions(read_json(directory / "search_promotions.json"), report)
-        ensure_referral_coordinators(report)
+        ensure_referral_coordinators(
+            report, [page for page, created in [*found.values(), *translated.values()] if created]
+        )
     return report.lines
 
 
@@ -200,7 +190,7 @@ def load_site_links(data, report, new_pages=()):
 
 
 def starter_page(slug, where):
-    page = Page.objects.filter(slug=slug, depth=3).first()
+    page = Page.objects.filter(slug=slug, depth=3, locale=Locale.get_default()).first()
     if page is None:
         raise StarterContentError(f"{where}: no starter page {slug!r}")
     return page
@@ -230,7 +220,9 @@ def load_clinicians(data, report):
 def load_glossary_terms(data, report):
     """Create each missing term. A term that exists is staff's: never overwritten."""
     for item in data:
-        term = GlossaryTerm.objects.filter(term__iexact=item["term"]).first()
+        term = GlossaryTerm.objects.filter(
+            term__iexact=item["term"], locale=Locale.get_default()
+        ).first()
         if term is None:
             save_valid(GlossaryTerm(**item), f"glossary.json, {item['term']}")
             report.add(f"Glossary term {item['term']}", CREATED)
@@ -248,7 +240,11 @@ def load_references(data, report):
         if key in references:
             raise StarterContentError(f"references.json: the key {key!r} is used twice")
         where = f"references.json, {key}"
-        reference = Reference.objects.filter(title=item["title"]).order_by("pk").first()
+        reference = (
+            Reference.objects.filter(title=item["title"], locale=Locale.get_default())
+            .order_by("pk")
+            .first()
+        )
         if reference is None:
             reference = save_valid(Reference(**item), where)
             report.add(f"Reference {key}", CREATED)
@@ -319,18 +315,29 @@ def load_search_promotions(data, report):
             report.add(label, LEFT_ALONE, "edited by staff")
 
 
-def ensure_referral_coordinators(report):
+def ensure_referral_coordinators(report, new_pages=()):
     """The group that reads enquiries: Wagtail shows a form's submissions to those who can
-    edit the form page (and content/enquiries/wagtail_hooks.py narrows that to this group)."""
+    edit the form page (and content/enquiries/wagtail_hooks.py narrows that to this group).
+
+    The group is made once, with every enquiry form page; a form page this run created
+    (such as the Spanish one, on a site that had the group already) is added to it.
+    """
     label = f"Group {REFERRAL_COORDINATORS!r}"
-    if Group.objects.filter(name=REFERRAL_COORDINATORS).exists():
-        report.add(label, UNCHANGED)
+    group = Group.objects.filter(name=REFERRAL_COORDINATORS).first()
+    if group is None:
+        group = Group.objects.create(name=REFERRAL_COORDINATORS)
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
+        for form_page in EnquiryFormPage.objects.order_by("pk"):
+            GroupPagePermission.objects.create(
+                group=group, page=form_page, permission_type="change"
+            )
+        report.add(label, CREATED)
         return
-    group = Group.objects.create(name=REFERRAL_COORDINATORS)
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
-    form_page = EnquiryFormPage.objects.order_by("pk").first()
-    if form_page is not None:
-        GroupPagePermission.objects.create(group=group, page=form_page, permission_type="change")
-    report.add(label, CREATED)
+    report.add(label, UNCHANGED)
+    for form_page in EnquiryFormPage.objects.filter(pk__in=[page.pk for page in new_pages]):
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=form_page, permission_type="change"
+        )
+        report.add(f"{label}: reads the enquiries of {form_page.url_path}", CREATED)

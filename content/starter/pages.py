@@ -9,7 +9,7 @@ from wagtail.actions.delete_page import DeletePageAction
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.log_actions import log
-from wagtail.models import Page, PageLogEntry, Revision, Site
+from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 
 from content.pages.models import HomePage
 
@@ -58,7 +58,7 @@ def load_pages(pages, references, brand, report, images=None):
 
 def ensure_home(data, brand, report):
     """The HomePage, created at the top of the tree and made the site's root if needed."""
-    home = HomePage.objects.order_by("pk").first()
+    home = HomePage.objects.filter(locale=Locale.get_default()).order_by("pk").first()
     if home is not None:
         return home, False
 

@@ -1,11 +1,11 @@
-from django.urls import resolve
+from django.urls import resolve, reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.images import get_image_model
 from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.models import Page
 
-from .confirmations import SIGN_OFF_TAG, waiting_for_confirmation
+from .confirmations import SIGN_OFF_TAG, waiting_for_confirmation, waiting_for_translator
 
 
 class StarterContentToConfirmPanel(Component):
@@ -41,3 +41,29 @@ def add_starter_content_to_confirm_panel(request, panels):
     waiting = [item for item in waiting_for_confirmation() if can_edit(request.user, item[2])]
     if waiting:
         panels.append(StarterContentToConfirmPanel(waiting))
+
+
+class TranslationsToCheckPanel(Component):
+    """Translations that are live but that no qualified medical translator has checked."""
+
+    name = "translations_to_check"
+    template_name = "starter/translations_panel.html"
+    order = 56
+
+    def __init__(self, waiting):
+        self.waiting = waiting
+
+    def get_context_data(self, parent_context):
+        return {"waiting": self.waiting}
+
+
+@hooks.register("construct_homepage_panels")
+def add_translations_to_check_panel(request, panels):
+    """Each item links to its page's editor: only pages this person may edit are listed."""
+    waiting = [
+        (what, language, taglines, reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+        for what, language, taglines, page in waiting_for_translator()
+        if page.permissions_for_user(request.user).can_edit()
+    ]
+    if waiting:
+        panels.append(TranslationsToCheckPanel(waiting))
