@@ -225,3 +225,30 @@ def test_a_translation_recording_no_english_version_claims_nothing_about_it(
     note = parse(client.get("/es/procedimiento-star/")).select_one(".translation-note")
     assert "Traducido del inglés." in note.get_text()
     assert note.select_one(".translation-note__newer") is None
+
+
+def report_rows(client):
+    soup = parse(client.get(reverse("content_review_due")))
+    return {
+        row.select_one("td a")["href"]: " ".join(row.get_text(" ").split())
+        for row in soup.select("table.listing tbody tr")
+    }
+
+
+def test_the_review_report_lists_a_translation_once_its_english_page_is_newer(
+    reviewer_client, spanish_procedure, procedure_page
+):
+    edit_url = reverse("wagtailadmin_pages:edit", args=(spanish_procedure.pk,))
+    english = ProcedurePage.objects.get(pk=procedure_page.pk)
+    english.last_reviewed = timezone.localdate() - datetime.timedelta(days=60)
+    english.next_review_due = timezone.localdate() + datetime.timedelta(days=300)
+    publish(english)
+    spanish = ProcedurePage.objects.get(pk=spanish_procedure.pk)
+    spanish.translated_from_date = english.last_reviewed
+    publish(spanish)
+    assert edit_url not in report_rows(reviewer_client)
+
+    english.last_reviewed = timezone.localdate()
+    publish(english)
+    rows = report_rows(reviewer_client)
+    assert "Translation out of date" in rows[edit_url]

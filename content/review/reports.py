@@ -16,7 +16,8 @@ class ReviewStatusColumn(Column):
 
 
 class ContentDueForReviewView(ReportView):
-    """Pages never reviewed, overdue, changed since their review or due soon (due.py)."""
+    """Pages never reviewed, overdue, changed since their review or due soon, and
+    translations whose English page has a newer approved version (due.py)."""
 
     page_title = "Content due for review"
     header_icon = "date"
@@ -47,7 +48,7 @@ class ContentDueForReviewView(ReportView):
         editable = page_permission_policy.instances_user_has_permission_for(
             self.request.user, "change"
         )
-        return pages_due_for_review(pages=editable)
+        return pages_due_for_review(pages=editable, translations=True)
 
     def get_filename(self):
         return f"content-due-for-review-{datetime.date.today():%Y-%m-%d}"
