@@ -252,3 +252,26 @@ def test_nobody_approves_their_own_glossary_term(reviewer_client, second_reviewe
     term.refresh_from_db()
     assert term.live
     assert "Approved and published: “Probe”." in messages_text(response)
+
+
+def test_the_version_under_review_sent_back_unchanged_is_no_change(
+    editor, second_reviewer_client, client, procedure_page, clinician
+):
+    """The editor makes new paragraph keys and block ids for text stored without them
+    (as the starter content is): approving what it sends back unchanged is no change."""
+    page = ProcedurePage.objects.get(pk=procedure_page.pk)
+    page.benefits = [("paragraph", rich_text_value(f"<p>{NEW_TEXT}</p>"))]
+    page.save_revision(user=editor)
+    page.get_workflow().start(page, editor)
+    assert "data-block-key" not in str(page.get_latest_revision().content["benefits"])
+
+    response = approve_from_edit_form(second_reviewer_client, page, reviewed_by=str(clinician.pk))
+
+    assert "Approved and published" in messages_text(response)
+    assert NEW_TEXT in benefits_text(client, page)
+
+
+def rich_text_value(html):
+    from wagtail.rich_text import RichText
+
+    return RichText(html)

@@ -9,6 +9,7 @@ clinician in "Reviewed by" and a chosen next review date.
 """
 
 import json
+import re
 
 from django.db import transaction
 from django.shortcuts import redirect
@@ -49,12 +50,21 @@ def edit_form(request, obj):
     return form_class(request.POST, request.FILES, instance=obj, for_user=request.user)
 
 
-def without_block_ids(value):
-    """A stream's stored form without the blocks' ids: new ids are not new content."""
+BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
+
+
+def as_content(value):
+    """A value as what it says: without the ids of stream blocks and the keys of rich-text
+    paragraphs (the editor makes new ones), list items in one form (a list stored before
+    Wagtail gave its items ids holds bare values), and a browser's line breaks as stored."""
     if isinstance(value, dict):
-        return {key: without_block_ids(item) for key, item in value.items() if key != "id"}
+        if value.keys() - {"id"} == {"type", "value"} and value["type"] == "item":
+            return as_content(value["value"])
+        return {key: as_content(item) for key, item in value.items() if key != "id"}
     if isinstance(value, list):
-        return [without_block_ids(item) for item in value]
+        return [as_content(item) for item in value]
+    if isinstance(value, str):
+        return BLOCK_KEY.sub("", value).replace("\r\n", "\n").strip()
     return value
 
 
@@ -65,15 +75,19 @@ def changed_content(form):
         if name in REVIEW_FIELDS:
             continue
         field = form.fields[name]
+        initial = form.get_initial_for_field(field, name)
+        posted = form.cleaned_data.get(name)
         block = getattr(field, "block", None)
-        if block is not None:
-            initial = form.get_initial_for_field(field, name)
-            posted = form.cleaned_data.get(name)
-            if without_block_ids(block.get_prep_value(initial)) == without_block_ids(
+        if block is not None:  # a stream: compared without its ids
+            same = as_content(block.get_prep_value(initial)) == as_content(
                 block.get_prep_value(posted)
-            ):
-                continue
-        changed.append(str(field.label or name))
+            )
+        elif isinstance(initial, str) and isinstance(posted, str):  # text and rich text
+            same = as_content(initial) == as_content(posted)
+        else:
+            same = False  # Django compared it, and it differs
+        if not same:
+            changed.append(str(field.label or name))
     for name, formset in getattr(form, "formsets", {}).items():
         if name != "comments" and formset.has_changed():
             changed.append(name.replace("_", " "))
