@@ -29,3 +29,14 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # Errors to stderr; an access log only when asked (the proxy in front usually keeps one).
 errorlog = "-"
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+# gunicorn's control socket (for `gunicornc`) is by default one path per user account
+# (~/.gunicorn/gunicorn.ctl, or $XDG_RUNTIME_DIR/gunicorn.ctl): a second instance under the
+# same account (another site, make serve-prod beside a deploy) would take it over, and
+# gunicornc would steer the wrong server. Off, unless GUNICORN_CONTROL_SOCKET names a path in
+# this instance's own runtime folder (/run/star/gunicorn.ctl); only its owner may use it.
+CONTROL_SOCKET = os.environ.get("GUNICORN_CONTROL_SOCKET", "").strip()
+if CONTROL_SOCKET:
+    control_socket = CONTROL_SOCKET
+    control_socket_mode = 0o600
+else:
+    control_socket_disable = True
