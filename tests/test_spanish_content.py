@@ -12,7 +12,7 @@ from content.glossary.models import GlossaryTerm
 from content.pages.models import ProcedurePage, Reference
 from content.plain_language.readability import readable_text
 from content.starter.loader import STARTER_DIR, read_json
-from content.translations.governance import translation_is_checked
+from content.translations.governance import english_version_date, translation_is_checked
 
 from .conftest import parse
 
@@ -71,6 +71,9 @@ def test_every_spanish_page_is_marked_as_not_yet_checked_by_a_translator(loaded)
         page = spanish_page(slug)
         assert not translation_is_checked(page), slug
         assert getattr(page, "translation_checked_on", None) is None, slug
+        if hasattr(page, "translated_from_date"):  # the enquiry form's type has no record
+            # "Translated from the English version of <date>": the version it was made from.
+            assert page.translated_from_date == english_version_date(english_page(slug)), slug
 
 
 def numbers(text):

@@ -175,6 +175,9 @@ def ensure_translation(data, english, locale, report):
     if not source.get_parent().is_root() and not source.get_parent().has_translation(locale):
         report.add(label, LEFT_ALONE, "its English parent has no Spanish version")
         return None, False
+    # As published just now (load_pages keeps the unpublished object it created): the copy
+    # then records the English version it follows (translations app, signals.py).
+    source.refresh_from_db()
     page = source.copy_for_translation(locale)
     page.slug = data["slug"]
     page.title = data["title"]
