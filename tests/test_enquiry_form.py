@@ -352,8 +352,7 @@ def test_too_many_posts_from_one_address_get_a_429_with_the_phone_number(
 ):
     settings.ENQUIRY_RATE_LIMIT = 2
     statuses = [
-        client.post(enquiry_page.url, form_data(client, enquiry_page)).status_code
-        for _ in range(3)
+        client.post(enquiry_page.url, form_data(client, enquiry_page)).status_code for _ in range(3)
     ]
     assert statuses == [200, 200, 429]
     response = client.post(enquiry_page.url, form_data(client, enquiry_page))
@@ -377,8 +376,7 @@ def test_forms_sent_back_with_mistakes_do_not_count_toward_the_limit(
         response = client.post(enquiry_page.url, {**data, "your_name": ""})
         assert response.status_code == 200 and field_errors(response) == {"Your name"}
     statuses = [
-        client.post(enquiry_page.url, form_data(client, enquiry_page)).status_code
-        for _ in range(3)
+        client.post(enquiry_page.url, form_data(client, enquiry_page)).status_code for _ in range(3)
     ]
     assert statuses == [200, 200, 429]
     assert FormSubmission.objects.count() == 2

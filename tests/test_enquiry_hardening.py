@@ -18,8 +18,12 @@ from wagtail.contrib.forms.models import FormSubmission
 from content.enquiries.forms import ALREADY_SENT, HONEYPOT_FIELD, STARTED_FIELD, TIMESTAMP_SALT
 from content.enquiries.models import SpentFormToken
 
+from . import test_enquiry_form as enquiry
 from .conftest import parse
-from .test_enquiry_form import ANSWERS, enquiry_page, form_data, no_minimum_time  # noqa: F401
+from .test_enquiry_form import ANSWERS, form_data
+
+enquiry_page = enquiry.enquiry_page
+no_minimum_time = enquiry.no_minimum_time  # autouse there, so used by name here
 
 COULD_NOT_SEND = "We could not send this. Please call 555-0100."
 

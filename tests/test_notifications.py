@@ -18,11 +18,15 @@ from wagtail.contrib.forms.models import FormSubmission
 from content.starter.loader import ensure_referral_coordinators
 from content.starter.report import Report
 
+from . import test_enquiry_form as enquiry
 from .conftest import parse
-from .test_enquiry_form import ANSWERS, enquiry_page, form_data, no_minimum_time  # noqa: F401
+from .test_enquiry_form import ANSWERS, form_data
 from .test_production_settings import SECRET, manage
 
-PERSONAL = [value for value in ANSWERS.values()] + ["555-0123", "Ana", "father", "radiation"]
+enquiry_page = enquiry.enquiry_page
+no_minimum_time = enquiry.no_minimum_time  # autouse there, so used by name here
+
+PERSONAL = [*ANSWERS.values(), "555-0123", "Ana", "father", "radiation"]
 
 
 def holds_personal_data(text):
