@@ -2,13 +2,18 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import GroupApprovalTask, PageManager
+from wagtail.models import GroupApprovalTask, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 @register_snippet
-class Clinician(models.Model):
+class Clinician(TranslatableMixin, models.Model):
+    """Someone on the care team. Translatable: a Spanish page shows the Spanish role and bio;
+    the name, credentials and photo stay the English entry's, and the staff account belongs
+    to the English entry alone."""
+
     name = models.CharField(max_length=120)
     credentials = models.CharField(max_length=120, blank=True, help_text="For example: MD, FSIR")
     role = models.CharField(max_length=200, blank=True)
@@ -47,8 +52,16 @@ class Clinician(models.Model):
         # with staff accounts (site administrators, superusers) set it.
         FieldPanel("user", permission="review.link_staff_account"),
     ]
+    translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("credentials"),
+        TranslatableField("role"),
+        SynchronizedField("photo"),
+        TranslatableField("bio"),
+    ]
+    exclude_fields_in_copy = ["user"]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         # The table it has had since it lived in the "content" app (migrations there).
         db_table = "content_clinician"
         ordering = ["name"]
