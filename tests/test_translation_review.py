@@ -8,6 +8,7 @@ Through Wagtail's real admin views, as an Editor, a Medical translator and an ad
 import datetime
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
@@ -72,9 +73,13 @@ def test_a_translation_cannot_be_published_until_a_translator_has_checked_it(
     assert not Page.objects.get(pk=page.pk).live
     assert client.get("/es/procedimiento-star/").status_code == 404
 
+    # Publishing is offered once the version names its checker: save, then publish.
     response = post_edit(
         admin_client, page, translation_checked_by=CHECKER, **{"action-publish": "1"}
     )
+    assert response.status_code == 302
+    assert not Page.objects.get(pk=page.pk).live
+    response = post_edit(admin_client, page, **{"action-publish": "1"})
     assert response.status_code == 302
     assert Page.objects.get(pk=page.pk).live
     text = spanish_text(client, "/es/procedimiento-star/")
@@ -252,3 +257,20 @@ def test_the_review_report_lists_a_translation_once_its_english_page_is_newer(
     publish(english)
     rows = report_rows(reviewer_client)
     assert "Translation out of date" in rows[edit_url]
+
+
+def test_nobody_publishes_an_unchecked_translation_outside_the_editor_either(
+    admin_client, admin_user, unchecked_spanish_procedure
+):
+    """Not a superuser with wagtail-localize's editor or a bulk action: all of them ask the
+    page whether the user may publish it."""
+    page = ProcedurePage.objects.get(pk=unchecked_spanish_procedure.pk)
+    assert not page.permissions_for_user(admin_user).can_publish()
+    with pytest.raises(PermissionDenied):
+        page.get_latest_revision().publish(user=admin_user)
+    url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    assert 'name="action-publish"' not in admin_client.get(url).content.decode()
+    page.translation_checked_by = CHECKER
+    page.save_revision(user=admin_user)
+    assert page.permissions_for_user(admin_user).can_publish()
+    assert 'name="action-publish"' in admin_client.get(url).content.decode()

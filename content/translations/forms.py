@@ -1,7 +1,9 @@
 """The page editor's rule for translations: no publishing before the translation is checked.
 
-It applies when the editor publishes, and when a reviewer approves the page from its
-editor; TranslationReviewTask (tasks.py) applies it to approvals made anywhere else.
+Publishing is offered only for a translation whose saved version names its checker
+(TranslationPermissionTester, models.py); this form says why when someone publishes or
+approves from the editor without one. TranslationReviewTask applies it to approvals made
+anywhere else.
 """
 
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -10,8 +12,8 @@ from .languages import is_translation
 
 NEEDS_CHECK = (
     "A translation cannot go live until a qualified medical translator has checked it "
-    "against the English. Write their name and credential in 'Translation checked by', "
-    "or save a draft and submit the page to Translation review."
+    "against the English. Write their name and credential in 'Translation checked by' and "
+    "save; then publish, or submit the page to Translation review."
 )
 
 

@@ -12,7 +12,7 @@ plainly (governance.py, `translation_status`).
 from django.db import models
 from django.utils import translation
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import GroupApprovalTask
+from wagtail.models import GroupApprovalTask, PagePermissionTester
 from wagtail_localize.fields import SynchronizedField
 
 from .forms import TranslatedPageForm
@@ -41,7 +41,7 @@ class TranslationReviewMixin(models.Model):
         blank=True,
         help_text="The qualified medical translator who checked this translation against the "
         "English, with their credential, such as 'Ana Ruiz, CHI-Spanish'. A translation "
-        "cannot be published without it.",
+        "can be published only once this is filled in and saved.",
     )
     translation_checked_on = models.DateField(
         "translation checked on",
@@ -69,6 +69,9 @@ class TranslationReviewMixin(models.Model):
             heading="Translation (pages in Spanish and other languages only)",
         )
 
+    def permissions_for_user(self, user):
+        return TranslationPermissionTester(user, self)
+
     def serve_preview(self, request, *args, **kwargs):
         """Previews in the admin show the page's own language, as its address would."""
         with translation.override(self.locale.language_code):
@@ -76,6 +79,18 @@ class TranslationReviewMixin(models.Model):
             if hasattr(response, "render"):
                 response.render()
         return response
+
+
+class TranslationPermissionTester(PagePermissionTester):
+    """Nobody, superusers included, publishes a translation whose version names no
+    translator: not from the editor, wagtail-localize's editor or a bulk action. Approval in
+    Translation review publishes it (TranslationReviewTask); load_content publishes its
+    starter translations as the system, marked as not yet checked."""
+
+    def can_publish(self):
+        from .governance import translation_is_checked
+
+        return translation_is_checked(self.page) and super().can_publish()
 
 
 class TranslationReviewTask(GroupApprovalTask):
