@@ -41,7 +41,7 @@ class TranslationReviewMixin(models.Model):
         blank=True,
         help_text="The qualified medical translator who checked this translation against the "
         "English, with their credential, such as 'Ana Ruiz, CHI-Spanish'. A translation "
-        "can be published only once this is filled in and saved.",
+        "cannot be published without it.",
     )
     translation_checked_on = models.DateField(
         "translation checked on",
