@@ -3,6 +3,7 @@ from wagtail.log_actions import LogFormatter
 
 from content.accounts.roles import REFERRAL_COORDINATORS
 
+from .retention import retention_panel
 from .submissions import EXPORTED, VIEWED
 
 
@@ -13,6 +14,16 @@ def only_coordinators_read_enquiries(user, editable_forms):
     if user.is_superuser or user.groups.filter(name=REFERRAL_COORDINATORS).exists():
         return editable_forms
     return editable_forms.none()
+
+
+@hooks.register("construct_homepage_panels")
+def warn_when_old_enquiries_are_kept(request, panels):
+    """Enquiries past the retention limit mean the purge is not running (retention.py): those
+    who read enquiries are told on their dashboard."""
+    user = request.user
+    reads_enquiries = user.is_superuser or user.groups.filter(name=REFERRAL_COORDINATORS).exists()
+    if reads_enquiries and (panel := retention_panel()):
+        panels.insert(0, panel)
 
 
 def enquiries(count):
