@@ -95,6 +95,7 @@ def test_a_site_whose_footer_staff_already_set_gets_the_link_once(db, client):
     help_page = LanguageHelpPage.objects.get(locale=Locale.get_default())
     # A site built before the Language help page existed: staff's own footer, no such page.
     footer.links.all().delete()
+    help_page.get_translation(Locale.objects.get(language_code="es")).delete()
     help_page.delete()
     FooterLink.objects.create(
         setting=footer, page=StandardPage.objects.get(slug="privacy"), label="Privacy", sort_order=0
@@ -171,3 +172,21 @@ def test_staff_see_the_translator_check_for_each_tagline_in_the_editor(loaded, a
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=(loaded.pk,)))
     assert response.status_code == 200
     assert "Translation checked by" in response.content.decode()
+
+
+def handout_lines(client, url):
+    handout = parse(client.get(url)).select_one(".print-handout")
+    return [p.get_text(" ", strip=True) for p in handout.select("p")]
+
+
+def test_the_printed_handout_gives_the_language_help_address(loaded, client):
+    assert f"Language help: http://localhost{loaded.url}" in handout_lines(
+        client, "/star-procedure/"
+    )
+
+
+def test_the_spanish_handout_gives_the_spanish_language_help_address(loaded, client):
+    spanish = loaded.get_translation(Locale.objects.get(language_code="es"))
+    assert spanish.url == "/es/ayuda-con-el-idioma/"
+    lines = handout_lines(client, "/es/procedimiento-star/")
+    assert f"Ayuda con el idioma: http://localhost{spanish.url}" in lines
