@@ -204,3 +204,24 @@ def test_a_spanish_page_staff_deleted_is_made_again_but_one_they_renamed_is_not(
     load()
     assert spanish_page("privacy").live
     assert spanish_page("accessibility").slug == "accesibilidad-web"
+
+
+def test_a_page_holding_a_spanish_slug_is_left_alone(loaded):
+    """A Spanish page that no longer translates its English page (staff deleted the English
+    one, and the loader made it again) keeps its slug; nothing else is made in its place."""
+    english = english_page("privacy")
+    orphan = english.get_translation(spanish())
+    english.delete()
+
+    lines = call_command_lines()
+    assert "Page 'privacidad': left alone (another page has its slug)" in lines
+    orphan.refresh_from_db()
+    assert orphan.live and not english_page("privacy").has_translation(spanish())
+
+
+def call_command_lines():
+    from io import StringIO
+
+    out = StringIO()
+    call_command("load_content", stdout=out)
+    return out.getvalue().splitlines()

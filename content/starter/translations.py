@@ -22,7 +22,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from content.glossary.models import GlossaryTerm
 
@@ -136,7 +136,11 @@ def load_pages(pages, english, references, images, locale, report):
             if key not in images:
                 raise StarterContentError(f"A block shows the image {key!r}, which is missing.")
             return images[key].pk
-        page = found.get(key, (None, False))[0] or english.get(key, (None, False))[0]
+        page = (
+            found.get(key, (None, False))[0]
+            or Page.objects.filter(slug=key, locale=locale).first()  # a page left alone
+            or english.get(key, (None, False))[0]
+        )
         if page is None:
             raise StarterContentError(f"A link points to the page {key!r}, which is missing.")
         return page.pk
@@ -172,8 +176,16 @@ def ensure_translation(data, english, locale, report):
     existing = source.get_translation_or_none(locale)
     if existing is not None:
         return existing.specific, False
-    if not source.get_parent().is_root() and not source.get_parent().has_translation(locale):
+    parent = source.get_parent()
+    if parent.is_root():
+        siblings = parent.get_children()
+    elif parent.has_translation(locale):
+        siblings = parent.get_translation(locale).get_children()
+    else:
         report.add(label, LEFT_ALONE, "its English parent has no Spanish version")
+        return None, False
+    if siblings.filter(slug=data["slug"]).exists():
+        report.add(label, LEFT_ALONE, "another page has its slug")
         return None, False
     # As published just now (load_pages keeps the unpublished object it created): the copy
     # then records the English version it follows (translations app, signals.py).
