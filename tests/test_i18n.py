@@ -8,6 +8,7 @@ import polib
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.urls import reverse
 
 from .conftest import parse
 
@@ -188,3 +189,12 @@ def test_every_translate_tag_in_the_templates_is_in_the_catalogue():
         for match in TRANSLATE_TAG.finditer(path.read_text())
     }
     assert used and used - msgids == set(), "Run makemessages -l es and translate the new words"
+
+
+def test_the_admins_preview_of_a_spanish_page_is_in_spanish(admin_client, spanish_procedure):
+    response = admin_client.get(
+        reverse("wagtailadmin_pages:view_draft", args=(spanish_procedure.pk,))
+    )
+    soup, text = words(response)
+    assert soup.find("html")["lang"] == "es"
+    assert "En esta página" in text

@@ -2,9 +2,11 @@
 record ("Traducido del inglés… revisado por…")."""
 
 from django import template
+from django.utils import translation
 
-from ..alternates import hreflang_links, switcher_links, versions_of
+from ..alternates import home_urls, hreflang_links, in_language, switcher_links, versions_of
 from ..governance import translation_status
+from ..languages import default_language
 
 register = template.Library()
 
@@ -43,11 +45,6 @@ def translation_note(context):
 @register.simple_tag(takes_context=True)
 def home_url(context):
     """The home page in the active language ("/" or "/es/"), for "Go to the home page"."""
-    from django.utils import translation
-
-    from ..alternates import home_urls
-    from ..languages import default_language
-
     homes = home_urls(context.get("request"))
     language = translation.get_language() or default_language()
     return homes.get(language) or homes.get(default_language()) or "/"
@@ -58,8 +55,6 @@ def localized_page_url(context, page):
     """The page's address in the active language when it has a live version in it, else its
     own: a link chosen in the settings (to an English page) leads Spanish readers to the
     Spanish page."""
-    from ..alternates import in_language
-
     if page is None:
         return ""
     version = in_language(page, context.get("request"))
@@ -70,11 +65,6 @@ def localized_page_url(context, page):
 def localized_links(context, links):
     """[(label, url), ...] for [(label, page), ...]: in another language than English, each
     page's version in that language, under its own title, where there is one."""
-    from django.utils import translation
-
-    from ..alternates import in_language
-    from ..languages import default_language
-
     request = context.get("request")
     english = (translation.get_language() or default_language()) == default_language()
     found = []
