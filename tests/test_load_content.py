@@ -154,24 +154,36 @@ def example_details_links(admin_client):
     return None if panel is None else [link["href"] for link in panel.select("li a")]
 
 
+def save_setting(model, **values):
+    """Change a setting as the admin does: saving it (which empties its cache)."""
+    setting = model.objects.get()
+    for name, value in values.items():
+        setattr(setting, name, value)
+    setting.save()
+
+
 def test_dashboard_asks_staff_to_set_real_contact_details_and_brand(loaded, admin_client):
     contact_url = reverse("wagtailsettings:edit", args=["organisation", "contactsettings"])
     visiting_url = reverse("wagtailsettings:edit", args=["organisation", "visitingsettings"])
     brand_url = reverse("wagtailsettings:edit", args=["organisation", "brandsettings"])
     assert example_details_links(admin_client) == [contact_url, visiting_url, brand_url]
 
-    ContactSettings.objects.update(
-        phone="(617) 555-2368", after_hours_phone="(617) 555-2370", fax="(617) 555-2369"
+    save_setting(
+        ContactSettings,
+        phone="(617) 555-2368",
+        after_hours_phone="(617) 555-2370",
+        fax="(617) 555-2369",
     )
     assert example_details_links(admin_client) == [visiting_url, brand_url]
-    VisitingSettings.objects.update(
+    save_setting(
+        VisitingSettings,
         parking="Park in the Lot C garage.",
         public_transport="The 47 bus stops outside.",
         accessible_entrance="The Main Street entrance has a ramp.",
         price_estimator_url="https://springfield-general.org/estimate",
     )
     assert example_details_links(admin_client) == [brand_url]
-    BrandSettings.objects.update(hospital_name="Springfield General Hospital")
+    save_setting(BrandSettings, hospital_name="Springfield General Hospital")
     assert example_details_links(admin_client) is None
 
 
@@ -215,3 +227,12 @@ def test_dashboard_lists_starter_content_a_named_person_must_confirm(loaded, adm
     for image in Image.objects.filter(tags__name=SIGN_OFF_TAG):
         image.tags.remove(SIGN_OFF_TAG)
     assert starter_to_confirm(admin_client) == []
+
+
+def test_opening_the_dashboard_writes_no_setting_and_keeps_the_page_cache(admin_client, home):
+    # Settings nobody has saved yet: the dashboard reads their defaults, never saves them
+    # (saving a setting empties the page cache).
+    admin_client.get(reverse("wagtailadmin_home"))
+    assert not ContactSettings.objects.exists()
+    assert not VisitingSettings.objects.exists()
+    assert not BrandSettings.objects.exists()

@@ -38,7 +38,9 @@ def add_example_details_panel(request, panels):
         setting
         for setting in (ContactSettings, VisitingSettings, BrandSettings)
         if setting.get_permission_policy().user_has_permission(request.user, "change")
-        and setting.load(request_or_site=request).uses_example_details
+        # current(), not load(): load() saves a missing row, and saving a setting empties
+        # the page cache.
+        and setting.current().uses_example_details
     ]
     if examples:
         panels.insert(0, ExampleDetailsPanel(examples))
