@@ -297,12 +297,13 @@ def main():
     parser.add_argument("--count", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=14)
     args = parser.parse_args()
-    statuses, kinds, failures = Counter(), Counter(), []
+    statuses, codes, kinds, failures = Counter(), Counter(), Counter(), []
     reflected = unescaped = 0
     started = time.monotonic()
     for request in generate(args.count, args.seed):
         status, body = send(args.base, request)
         statuses[status if isinstance(status, str) else f"{status // 100}xx"] += 1
+        codes[status] += 1
         kinds[request.kind] += 1
         if not isinstance(status, int) or status >= 500:
             failures.append(f"{status} {request.describe()}")
@@ -316,6 +317,7 @@ def main():
     print(f"{args.count} requests (seed {args.seed}) to {args.base} in {seconds:.0f} s")
     print("kinds: " + ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())))
     print("answers: " + ", ".join(f"{status} {n}" for status, n in sorted(statuses.items())))
+    print("codes: " + ", ".join(f"{code} {n}" for code, n in sorted(codes.items(), key=str)))
     print(f"5xx or no answer: {sum(1 for f in failures if not f.startswith('unescaped'))}")
     print(f"marker shown back: {reflected}; of those unescaped: {unescaped}")
     for failure in failures[:50]:
