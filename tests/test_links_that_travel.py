@@ -106,7 +106,7 @@ def test_canonical_and_share_meta_name_the_sites_own_address(client, procedure_p
 def test_every_section_heading_has_a_visible_link_to_itself(client, procedure_page):
     soup = parse(client.get(procedure_page.url))
     headings = soup.select("article section > .section__heading > :is(h2, h3)")
-    assert len(headings) == 11  # 8 sections and the 3 parts of the procedure
+    assert len(headings) == 16  # 13 sections and the 3 parts of the procedure
     for heading in headings:
         section = heading.find_parent("section")
         link = heading.find_next_sibling("a", class_="section-link")
