@@ -33,6 +33,26 @@ def empty_caches():
         backend.clear()
 
 
+# The database: SQLite in memory, or PostgreSQL in a throwaway cluster when pytest runs with
+# `-p tests.postgres` (tests/postgres.py; make test runs both).
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster(pytestconfig):
+    """The suite's PostgreSQL cluster when the run is on PostgreSQL, otherwise None."""
+    from tests.postgres import cluster_of
+
+    return cluster_of(pytestconfig)
+
+
+@pytest.fixture(autouse=True)
+def operations_folders(settings, tmp_path):
+    """The outage page, backups and nginx's cache folder in the test's own folder too."""
+    settings.OUTAGE_DIR = tmp_path / "outage"
+    settings.BACKUP_DIR = tmp_path / "backups"
+    settings.NGINX_CACHE_DIR = str(tmp_path / "nginx-pages")
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads and renditions go to a folder of the test's own, never the repository's."""

@@ -1,0 +1,41 @@
+"""Run the suite on PostgreSQL: `python -m pytest -p tests.postgres` (make test does).
+
+Before Django loads its settings, this plugin starts a throwaway PostgreSQL cluster in a
+temporary folder (tests/servers.py: Debian's postgresql, run as its `postgres` user when
+run as root) and points DATABASE_URL at it, so that the site starts exactly as it does in
+production on PostgreSQL; pytest-django then creates the test database there. The cluster
+is stopped and its folder removed when the run ends. Without this plugin the suite runs on
+SQLite, in memory.
+"""
+
+import os
+
+import pytest
+
+from tests.servers import PostgresCluster
+
+CLUSTER = pytest.StashKey()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_load_initial_conftests(early_config, parser, args):
+    """Around pytest-django's own hook, which loads the settings."""
+    cluster = PostgresCluster.throwaway().start()
+    early_config.stash[CLUSTER] = cluster
+    os.environ["DATABASE_URL"] = cluster.url("star")
+    return (yield)
+
+
+def pytest_report_header(config):
+    cluster = cluster_of(config)
+    return f"database: PostgreSQL, a throwaway cluster in {cluster.folder}" if cluster else None
+
+
+def pytest_unconfigure(config):
+    cluster = cluster_of(config)
+    if cluster is not None:
+        cluster.remove()
+
+
+def cluster_of(config):
+    return config.stash.get(CLUSTER, None)
