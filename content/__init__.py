@@ -12,6 +12,7 @@ Imports flow one way, from the top of this list to the bottom:
     translations     languages: the URL chooses one, a translation's record and review
     plain_language   reading-level measures and the editor's plain-language check
     pictures         images: the upload checks, share images
+    operations       health checks, the database-outage page, backup and restore
     organisation     who runs the site and how to reach them (contact details)
     serving          page cache, routing, cache headers: knows no page type
     accounts         staff accounts: who may grant superuser status and the privileged groups

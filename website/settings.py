@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "content.translations",
     "content.plain_language",
     "content.pictures",
+    "content.operations",
     "content.organisation",
     "content.serving",
     "content.accounts",
@@ -156,9 +157,17 @@ DATABASES = {
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "60")),
+        # A connection that broke while the database was away is replaced at the next
+        # request: the site recovers by itself when the database comes back.
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that cannot be reached answers within seconds (the 503 page), rather than
+    # holding the worker until gunicorn kills it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(env("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHES: see 'Serving fast' at the end.
@@ -448,8 +457,7 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 # Production runs several gunicorn workers: they must share one cache, or a publish would
 # clear only the worker that handled it. A directory on local disk is shared by every worker
-# on the machine; with several machines, point DJANGO_CACHE_DIR at shared storage or swap in
-# a network cache backend here.
+# on the machine; with several machines, set CACHE_URL (Redis, below).
 CACHE_DIR = env("DJANGO_CACHE_DIR", "")
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "86400"))  # publishing clears it anyway
 
@@ -461,13 +469,42 @@ PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "86400"))  # publishing clear
 CACHE_VERSION = 2
 
 
+# CACHE_URL=redis://host:6379/0 puts the caches in Redis instead (Django's own Redis backend),
+# shared by several machines: default in database 0 (the number given), pages in the next and
+# fragments in the one after, since emptying a cache empties its whole Redis database.
+CACHE_URL = env("CACHE_URL", "").strip()
+# Shared caches fail soft (content/serving/cache_backends.py): a cache that cannot be written
+# or reached is skipped, with at most one WARNING a minute, never a 500.
+REDIS_DATABASE_OFFSETS = {"default": 0, "pages": 1, "fragments": 2}
+
+
+def redis_location(url, name):
+    parts = urlsplit(url)
+    if parts.scheme not in {"redis", "rediss"}:
+        raise ImproperlyConfigured("CACHE_URL must start with redis:// or rediss://.")
+    number = int(parts.path.strip("/") or 0) + REDIS_DATABASE_OFFSETS[name]
+    return parts._replace(path=f"/{number}").geturl()
+
+
 def cache_backend(name, **options):
+    if CACHE_URL:
+        options.pop("OPTIONS", None)  # Redis expires and evicts by itself
+        return {
+            "BACKEND": "content.serving.cache_backends.RedisCache",
+            "LOCATION": redis_location(CACHE_URL, name),
+            "VERSION": CACHE_VERSION,
+            "ALIAS": name,
+            # A Redis that is down or unreachable is noticed in a second, not a minute.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            **options,
+        }
     if CACHE_DIR or PRODUCTION:
         directory = Path(CACHE_DIR or BASE_DIR / ".cache") / name
         return {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "content.serving.cache_backends.FileBasedCache",
             "LOCATION": str(directory),
             "VERSION": CACHE_VERSION,
+            "ALIAS": name,
             **options,
         }
     return {
@@ -556,3 +593,23 @@ elif FRONTEND_CACHE == "cloudflare":
     }
 elif FRONTEND_CACHE:
     raise ImproperlyConfigured("FRONTEND_CACHE must be 'http', 'cloudflare' or empty.")
+
+# --- Operations: health checks, database outages, backups (content/operations/, README) ---
+
+# /healthz and /readyz answer first, before the HTTPS redirect and the host check, so a load
+# balancer can ask over plain http by address. Just inside the security headers, a database
+# that cannot be reached turns the 500 into a 503 with the outage page.
+MIDDLEWARE.insert(0, "content.operations.health.HealthCheckMiddleware")
+insert_middleware(
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "content.operations.outage.DatabaseOutageMiddleware",
+)
+# The static outage page with the phone numbers (manage.py render_outage_page), which nginx
+# also serves for its own 502, 503 and 504 (deploy/render-nginx-conf).
+OUTAGE_DIR = Path(env("DJANGO_OUTAGE_DIR", str(Path(CACHE_DIR or BASE_DIR / ".cache") / "outage")))
+OUTAGE_RETRY_AFTER_SECONDS = int(env("OUTAGE_RETRY_AFTER_SECONDS", "30"))
+# manage.py backup writes here by default; manage.py restore empties nginx's page cache too.
+BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
+NGINX_CACHE_DIR = env(
+    "NGINX_CACHE_DIR", str(Path(CACHE_DIR or BASE_DIR / ".cache") / "nginx" / "pages")
+)
