@@ -225,3 +225,10 @@ def call_command_lines():
     out = StringIO()
     call_command("load_content", stdout=out)
     return out.getvalue().splitlines()
+
+
+def test_loading_makes_no_redirects_from_english_slugs(loaded, client):
+    from wagtail.contrib.redirects.models import Redirect
+
+    assert [redirect.old_path for redirect in Redirect.objects.all()] == ["/star"]
+    assert client.get("/es/star-procedure/").status_code == 404

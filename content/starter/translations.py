@@ -191,10 +191,14 @@ def ensure_translation(data, english, locale, report):
     # then records the English version it follows (translations app, signals.py).
     source.refresh_from_db()
     page = source.copy_for_translation(locale)
+    # The copy has the English slug. Give it its own before anything links to it, and not
+    # through save(): there a slug change makes wagtail.contrib.redirects add a redirect from
+    # the English slug (/es/star-procedure/), an address no one has ever used.
     page.slug = data["slug"]
-    page.title = data["title"]
     try:
-        page.save()
+        page.minimal_clean()
     except ValidationError as error:
         raise StarterContentError(f"{label}: {error}") from error
+    page.set_url_path(page.get_parent())
+    Page.objects.filter(pk=page.pk).update(slug=page.slug, url_path=page.url_path)
     return page, True
