@@ -1,9 +1,13 @@
-"""Per-page cost of the starter site: SQL queries, warm render time, size and reading grade.
+"""Per-page cost of the starter site: SQL queries, warm render time, size and reading level.
 
-Builds the starter site in a throwaway SQLite database, then requests each live page, a
-search and the 404 page through django.test.Client as an anonymous visitor, with the
-full-page cache off so that rendering is what is measured. Prints a Markdown table for
-bench/RESULTS.md.
+Builds the starter site in a throwaway SQLite database, then requests each live page (in
+English and in Spanish), a search and the 404 page in each language through
+django.test.Client as an anonymous visitor, with the full-page cache off so that rendering
+is what is measured. Prints a Markdown table for bench/RESULTS.md.
+
+Each page's reading level is measured in its own language (its <html lang>): English with
+the Flesch-Kincaid grade and SMOG (lower is easier), Spanish with INFLESZ (Szigriszt-Pazos)
+and Fernández-Huerta (higher is easier), as the editor's plain-language check does.
 
     .venv/bin/python bench/render.py [--runs 200]
 """
@@ -37,7 +41,12 @@ def setup_django(database_dir):
     call_command("load_content", verbosity=0)
 
 
-EXTRA_URLS = [("/search/?q=cement", "search"), ("/no-such-page/", "404 page")]
+EXTRA_URLS = [
+    ("/search/?q=cement", "search"),
+    ("/no-such-page/", "404 page"),
+    ("/es/search/?q=cemento", "search"),
+    ("/es/no-such-page/", "404 page"),
+]
 
 
 def measure(client, url, runs):
@@ -71,23 +80,36 @@ def main():
         from django.test import Client
         from wagtail.models import Page
 
-        from content.plain_language.readability import grade, readable_text, smog
+        from content.plain_language.readability import (
+            document_language,
+            fernandez_huerta,
+            grade,
+            inflesz,
+            readable_text,
+            smog,
+        )
 
         client = Client(HTTP_HOST="localhost")  # allowed in development and in make bench
         css = stylesheet_bytes()
         print(f"Runs per page: {args.runs}. Stylesheet: {css:,} bytes.\n")
-        print("| page | queries | median ms | max ms | HTML bytes | HTML+CSS KB | FK | SMOG |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        print(
+            "| page | queries | median ms | max ms | HTML bytes | HTML+CSS KB "
+            "| FK | SMOG | INFLESZ | F-H |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         pages = Page.objects.live().public().filter(depth__gt=1).specific().order_by("path")
         targets = [(page.url, type(page).__name__) for page in pages] + EXTRA_URLS
         for url, label in targets:
             response, queries, median, worst = measure(client, url, args.runs)
             html = response.content
             text = readable_text(html.decode())
+            if document_language(html.decode()) == "es":
+                scores = f"– | – | {inflesz(text):.1f} | {fernandez_huerta(text):.1f}"
+            else:
+                scores = f"{grade(text):.1f} | {smog(text):.1f} | – | –"
             print(
                 f"| {url} ({label}) | {queries} | {median:.1f} | {worst:.1f} "
-                f"| {len(html):,} | {(len(html) + css) / 1024:.1f} "
-                f"| {grade(text):.1f} | {smog(text):.1f} |"
+                f"| {len(html):,} | {(len(html) + css) / 1024:.1f} | {scores} |"
             )
 
 
