@@ -87,7 +87,7 @@ def benefits_text(open_page, page):
 
 
 def test_editor_changes_benefits_and_the_change_goes_live(browser, site, open_page):
-    page = ProcedurePage.objects.get()
+    page = ProcedurePage.objects.get(locale__language_code="en")  # the Spanish one is a translation
     assert NEW_TEXT not in benefits_text(open_page, page)  # a patient has seen the old page
 
     make_user("editor", Group.objects.get(name="Editors"))
