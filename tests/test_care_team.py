@@ -96,7 +96,10 @@ def test_clinicians_listed_between_risks_and_questions_in_the_editors_order(
     soup = parse(client.get(procedure_page.url))
 
     ids = top_level_section_ids(soup)
-    assert ids[ids.index("risks") + 1 : ids.index("risks") + 3] == ["care-team", "questions"]
+    assert ids[ids.index("risks") + 1 : ids.index("risks") + 3] == [
+        "care-team",
+        "questions-to-ask",
+    ]
     assert "#care-team" in toc_links(soup)
     toc_entry = soup.select_one("nav[aria-labelledby=toc-heading] a[href='#care-team']")
     assert toc_entry.get_text(strip=True) == "Your care team"
