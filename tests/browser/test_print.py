@@ -18,8 +18,9 @@ MM = 96 / 25.4
 FIRST_PAGE = {"width": round((210 - 2 * 20) * MM), "height": round((279.4 - 2 * 20) * MM)}
 
 
-def print_page(open_page, model, viewport=None):
-    path = model.objects.live().get().url
+def print_page(open_page, model, viewport=None, language="en"):
+    """The model's live page in the language (the Spanish handouts: test_spanish_handout.py)."""
+    path = model.objects.live().get(locale__language_code=language).url
     page, _ = open_page(path, **({"viewport": viewport} if viewport else {}))
     page.emulate_media(media="print")
     return page, path
