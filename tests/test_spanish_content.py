@@ -232,3 +232,21 @@ def test_loading_makes_no_redirects_from_english_slugs(loaded, client):
 
     assert [redirect.old_path for redirect in Redirect.objects.all()] == ["/star"]
     assert client.get("/es/star-procedure/").status_code == 404
+
+
+def test_bad_spanish_data_stops_with_a_clear_error_and_loads_nothing(db, tmp_path):
+    import json
+    import shutil
+
+    from django.core.management import CommandError
+
+    shutil.copytree(STARTER_DIR, tmp_path, dirs_exist_ok=True)
+    terms_file = tmp_path / "es" / "glossary.json"
+    terms = json.loads(terms_file.read_text())
+    terms[0]["definiton"] = terms[0].pop("definition")  # a misspelt field
+    terms_file.write_text(json.dumps(terms))
+
+    with pytest.raises(CommandError, match=r"es/glossary.json, Ablación: unknown fields"):
+        load(directory=str(tmp_path))
+    assert not Page.objects.filter(locale__language_code="es").exists()
+    assert not GlossaryTerm.objects.exists()

@@ -25,6 +25,7 @@ from django.db import IntegrityError
 from wagtail.models import Locale, Page
 
 from content.glossary.models import GlossaryTerm
+from content.pages.models import Reference
 
 from .files import read_json, read_page
 from .pages import page_label, page_model, update_page
@@ -82,6 +83,7 @@ def load_terms(data, locale, report):
         if GlossaryTerm.objects.filter(term__iexact=item["term"], locale=locale).exists():
             report.add(label, LEFT_ALONE, "staff have a term with that spelling")
             continue
+        check_fields(GlossaryTerm, item, f"es/glossary.json, {item['term']}")
         term = source.copy_for_translation(locale)
         for name, value in item.items():
             setattr(term, name, value)
@@ -95,6 +97,8 @@ def load_references(english_references, overrides, locale, report):
     unknown = set(overrides) - set(english_references)
     if unknown:
         raise StarterContentError(f"es/references.json: no reference {sorted(unknown)}")
+    for key, fields in overrides.items():
+        check_fields(Reference, fields, f"es/references.json, {key}")
     references = {}
     for key, source in english_references.items():
         label = f"Reference {key} ({locale.language_code})"
@@ -109,6 +113,13 @@ def load_references(english_references, overrides, locale, report):
             report.add(label, UNCHANGED)
         references[key] = reference
     return references
+
+
+def check_fields(model, data, where):
+    """A field the model lacks is an error: Django would ignore it without a word."""
+    unknown = set(data) - {field.name for field in model._meta.concrete_fields}
+    if unknown:
+        raise StarterContentError(f"{where}: unknown fields {sorted(unknown)}")
 
 
 def save_translation(instance, where):
