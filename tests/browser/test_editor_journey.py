@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from content.pages.models import ProcedurePage
+from content.review.models import Clinician
 
 from .conftest import DESKTOP
 
@@ -97,7 +98,9 @@ def test_editor_changes_benefits_and_the_change_goes_live(browser, site, open_pa
     context.close()
 
     for number, group in enumerate(reviewer_groups(page)):
-        make_user(f"reviewer{number}", group)
+        reviewer = make_user(f"reviewer{number}", group)
+        # A clinical sign-off names a clinician: the reviewer's own entry.
+        Clinician.objects.create(name=f"Reviewer {number}", credentials="MD", user=reviewer)
         approve(browser, site, page, f"reviewer{number}")
 
     page.refresh_from_db()
