@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.management import call_command
+from django.core.management import call_command, get_commands, load_command_class
 from django.test import Client
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
@@ -104,11 +104,27 @@ def aged(page, days):
     return item
 
 
+# The scheduled commands that only tidy the database, safe to run here for real.
+RUN_HERE = {"publish_scheduled", "send_review_reminders", "purge_submissions", "clearsessions"}
+
+
+def test_each_units_command_line_is_one_its_command_takes():
+    commands = get_commands()
+    for service in services():
+        name, *arguments = command_line(service)
+        command = load_command_class(commands[name], name)
+        command.create_parser("manage.py", name).parse_args(arguments)  # exits if refused
+
+
 def test_each_unit_runs_its_command_as_written(enquiry_page):
     """The units' command lines, run for real: the purge unit deletes what is past the limit."""
     kept, old = aged(enquiry_page, 10), aged(enquiry_page, 400)
+    ran = set()
     for service in services():
-        call_command(*command_line(service), verbosity=0)
+        if command_line(service)[0] in RUN_HERE:
+            call_command(*command_line(service), verbosity=0)
+            ran.add(command_line(service)[0])
+    assert ran == RUN_HERE
     assert list(FormSubmission.objects.values_list("pk", flat=True)) == [kept.pk]
     assert not FormSubmission.objects.filter(pk=old.pk).exists()
 
