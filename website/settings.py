@@ -603,6 +603,8 @@ MIDDLEWARE.insert(0, "content.operations.health.HealthCheckMiddleware")
 insert_middleware(
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "content.operations.outage.DatabaseOutageMiddleware",
+    # PostgreSQL refuses NUL in text: such a path is a 404 before anything looks it up.
+    "content.serving.paths.NulInPathMiddleware",
 )
 # The static outage page with the phone numbers (manage.py render_outage_page), which nginx
 # also serves for its own 502, 503 and 504 (deploy/render-nginx-conf).
