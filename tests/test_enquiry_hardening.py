@@ -136,28 +136,69 @@ def test_only_enquiries_really_stored_count_toward_the_ceiling(client, enquiry_p
 # Nothing is lost in silence ------------------------------------------------------------------
 
 
+class Refusal:
+    """The database refuses to store enquiries, as a full disk or a database gone read-only
+    would: a trigger raises the error such a database raises (SQLite or PostgreSQL)."""
+
+    def __init__(self, message, sqlstate):
+        self.table = FormSubmission._meta.db_table
+        self.message, self.sqlstate, self.on = message, sqlstate, False
+
+    def start(self):
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    "CREATE FUNCTION refuse_enquiries() RETURNS trigger AS $$ BEGIN "
+                    f"RAISE EXCEPTION '{self.message}' USING ERRCODE = '{self.sqlstate}'; "
+                    "END $$ LANGUAGE plpgsql"
+                )
+                cursor.execute(
+                    f"CREATE TRIGGER refuse_enquiries BEFORE INSERT ON {self.table} "
+                    "FOR EACH ROW EXECUTE FUNCTION refuse_enquiries()"
+                )
+            else:
+                cursor.execute(
+                    f"CREATE TRIGGER refuse_enquiries BEFORE INSERT ON {self.table} "  # noqa: S608
+                    f"BEGIN SELECT RAISE(ABORT, '{self.message}'); END"
+                )
+        self.on = True
+
+    def stop(self):
+        if not self.on:
+            return
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(f"DROP TRIGGER refuse_enquiries ON {self.table}")
+                cursor.execute("DROP FUNCTION refuse_enquiries()")
+            else:
+                cursor.execute("DROP TRIGGER refuse_enquiries")
+        self.on = False
+
+
 @pytest.fixture
 def refusing_database(db):
-    """The database refuses to store an enquiry, as a full disk or a failing server would."""
-    table = FormSubmission._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"CREATE TRIGGER refuse_enquiries BEFORE INSERT ON {table} "  # noqa: S608
-            "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
-        )
-    yield
-    with connection.cursor() as cursor:
-        cursor.execute("DROP TRIGGER refuse_enquiries")
+    """The disk is full."""
+    refusal = Refusal("database or disk is full", "53100")  # 53100: PostgreSQL's disk_full
+    refusal.start()
+    yield refusal
+    refusal.stop()
 
 
 @pytest.fixture
 def read_only_database(db):
-    """The database takes no writes at all (a failover, a database that went read-only)."""
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA query_only = ON")
-    yield
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA query_only = OFF")
+    """The database takes no writes (a failover, a database gone read-only)."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA query_only = ON")  # SQLite refuses every write itself
+        yield
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA query_only = OFF")
+        return
+    # 25006: read_only_sql_transaction, what a PostgreSQL standby answers to a write.
+    refusal = Refusal("cannot execute INSERT in a read-only transaction", "25006")
+    refusal.start()
+    yield refusal
+    refusal.stop()
 
 
 @pytest.mark.parametrize("failure", ["refusing_database", "read_only_database"])
@@ -185,12 +226,7 @@ def test_once_the_database_is_back_the_form_shown_again_sends(
     data = form_data(client, enquiry_page)
     response = client.post(enquiry_page.url, data)
     assert non_field_errors(response) == [COULD_NOT_SEND]
-    with connection.cursor() as cursor:
-        cursor.execute("DROP TRIGGER refuse_enquiries")
-        cursor.execute(
-            f"CREATE TRIGGER refuse_enquiries BEFORE INSERT ON {FormSubmission._meta.db_table} "  # noqa: S608
-            "WHEN 0 BEGIN SELECT 1; END"
-        )
+    refusing_database.stop()
     # The token that failed was not spent, and the form shown again has a fresh one.
     assert is_thank_you(client.post(enquiry_page.url, data))
     again = {**data, STARTED_FIELD: renewed_token(response), "your_message": "Another one."}
