@@ -45,6 +45,15 @@ def postgres_cluster(pytestconfig):
     return cluster_of(pytestconfig)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, and the rows its migrations made, saved at once for the
+    tests that start servers (tests/site_fixtures.py): transactional tests empty every table."""
+    from tests.site_fixtures import save_migration_rows
+
+    save_migration_rows(django_db_blocker)
+
+
 @pytest.fixture(autouse=True)
 def operations_folders(settings, tmp_path):
     """The outage page, backups and nginx's cache folder in the test's own folder too."""

@@ -11,25 +11,44 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from itertools import chain
 
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps
+from django.core import serializers
 from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Page
 
-from .browser.conftest import migration_data, restore  # noqa: F401 (a fixture)
+from .browser.conftest import restore
 from .servers import copy_database
 
 ANSWERS = {"text": "Ana Example", "email": "ana@example.org", "tel": "555-0123"}
 MESSAGE = "Can my father have this after radiation? Please call me in the morning."
 
 
+MIGRATION_ROWS = []
+
+
+def save_migration_rows(django_db_blocker):
+    """The rows the migrations made (the tree's root, the root collection, the default site,
+    groups, workflows), saved as soon as the test database exists (tests/conftest.py):
+    transactional tests empty every table, and starter_site puts them back."""
+    in_dependency_order = serializers.sort_dependencies(
+        [(config, None) for config in apps.get_app_configs()], allow_cycles=True
+    )
+    models = [model for model in in_dependency_order if model._meta.concrete_model is model]
+    with django_db_blocker.unblock():
+        rows = chain.from_iterable(model._base_manager.order_by("pk") for model in models)
+        MIGRATION_ROWS[:] = [serializers.serialize("json", rows)]
+
+
 @pytest.fixture
-def starter_site(transactional_db, migration_data):  # noqa: F811
+def starter_site(transactional_db):
     """The starter content, committed (servers in other processes read it)."""
     if not Page.objects.filter(depth=1).exists():
-        restore(migration_data)
+        restore(MIGRATION_ROWS[0])
     call_command("load_content", verbosity=0)
     Page.objects.filter(depth=3).update(show_in_menus=True)
 

@@ -20,18 +20,10 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from .browser.conftest import migration_data, restore  # noqa: F401 (a fixture)
 from .conftest import paragraph, publish
+from .site_fixtures import starter_site  # noqa: F401 (a fixture: committed, as backups read)
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def starter_site(migration_data):  # noqa: F811
-    """The starter content, committed (a backup reads what other connections see)."""
-    if not Page.objects.filter(depth=1).exists():
-        restore(migration_data)
-    call_command("load_content", verbosity=0)
 
 
 def files_in(folder):
@@ -72,7 +64,7 @@ def procedure():
 
 
 @pytest.fixture
-def site_with_everything(starter_site, media_root):
+def site_with_everything(starter_site, media_root):  # noqa: F811
     """Beyond the starter: a staff account, an enquiry, a second revision, a rendition."""
     get_user_model().objects.create_user("coordinator", "c@example.org", "a-long-password-1")
     FormSubmission.objects.create(

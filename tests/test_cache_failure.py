@@ -20,7 +20,6 @@ from .site_fixtures import (  # noqa: F401 (fixtures)
     Visitor,
     database_url,
     enquiry_path,
-    migration_data,
     send_enquiry,
     starter_site,
     wait_for,

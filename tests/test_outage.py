@@ -24,7 +24,6 @@ from .site_fixtures import (  # noqa: F401 (fixtures)
     MESSAGE,
     Visitor,
     form_answers,
-    migration_data,
     starter_site,
     wait_for,
 )

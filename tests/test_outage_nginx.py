@@ -14,7 +14,6 @@ from .servers import Gunicorn, Nginx, app_environment, manage
 from .site_fixtures import (  # noqa: F401 (fixtures)
     Visitor,
     database_url,
-    migration_data,
     starter_site,
 )
 
