@@ -311,12 +311,15 @@ def admin_base_url_problem(url):
 
 if PRODUCTION and (problem := admin_base_url_problem(env("WAGTAILADMIN_BASE_URL", "").strip())):
     raise ImproperlyConfigured(f"{problem}. See README.md, 'Configuration'.")
-# Stemmed search, so that "walking" finds "walk": PostgreSQL through its "english" text
-# search configuration; SQLite through the porter tokenizer that migration
-# content/search/migrations/0001 gives the index's FTS5 table (SQLite's backend takes no
-# options and ignores this one).
+# Stemmed search that ignores accents, so that "walking" finds "walk" and "cancer" finds
+# "cáncer": PostgreSQL through the "english_unaccent" configuration that migration
+# content/search/migrations/0003 creates; SQLite through the porter tokenizer that migration
+# 0001 gives the index's FTS5 table (SQLite's backend takes no options, ignoring this one).
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": "english_unaccent",
+    }
 }
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpeg"}
 # SVG for illustrations and logos: shown only through <img>, and refused on upload if it

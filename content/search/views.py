@@ -57,7 +57,8 @@ def search(request):
 
     Only pages in the visitor's language (the address's: /es/search/ is Spanish) are found,
     promoted ones included."""
-    query = request.GET.get("q", "").strip()
+    # NUL is never part of a word, and PostgreSQL refuses it in any text it is given.
+    query = request.GET.get("q", "").replace("\x00", "").strip()
     max_length = settings.SEARCH_QUERY_MAX_LENGTH
     context = {"search_query": query, "search_query_max_length": max_length}
     terms = search_terms(query)
