@@ -17,9 +17,11 @@ class UrlLanguageMiddleware:
 
     def __call__(self, request):
         language = language_from_path(request.path_info)
-        translation.activate(language)
         # The page cache's key carries the language (django.utils.cache reads this).
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        # override(), not activate(): the thread goes back to the default language after the
+        # response, so nothing run outside a request (a task, a test) inherits Spanish.
+        with translation.override(language):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
