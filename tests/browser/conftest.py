@@ -6,12 +6,10 @@ the database, so page types that other branches add are covered without touching
 
 import os
 import shutil
-from itertools import chain
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
@@ -65,19 +63,17 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def migration_data(django_db_setup, django_db_blocker):
+def migration_data(django_db_setup):
     """The rows migrations made (the tree's root, the default site, groups, workflows).
 
     Transactional tests empty every table afterwards, and Django's serialized_rollback does
-    not bring them back once ordinary `db` tests have run in the same session.
+    not bring them back once ordinary `db` tests have run in the same session. They are saved
+    as soon as the test database exists (tests/conftest.py): saved here, at the first browser
+    test, they would be missing if another transactional test had run first.
     """
-    in_dependency_order = serializers.sort_dependencies(
-        [(config, None) for config in apps.get_app_configs()], allow_cycles=True
-    )
-    models = [model for model in in_dependency_order if model._meta.concrete_model is model]
-    with django_db_blocker.unblock():
-        rows = chain.from_iterable(model._base_manager.order_by("pk") for model in models)
-        return serializers.serialize("json", rows)
+    from ..site_fixtures import MIGRATION_ROWS
+
+    return MIGRATION_ROWS[0]
 
 
 def restore(data):
