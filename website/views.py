@@ -54,7 +54,8 @@ def standalone_page(request, template, response_class):
     needs neither the database (it may be what failed) nor the Host header (it may be what
     was wrong: the site is chosen by host, so no site, page or menu is looked up)."""
     try:
-        contact, brand = ContactSettings.load(), BrandSettings.load()
+        # In the language shown: the Spanish twins on Spanish pages.
+        contact, brand = ContactSettings.load().localized(), BrandSettings.load().localized()
     except Exception:
         logger.exception("Contact settings unavailable while rendering the error page")
         contact = brand = None

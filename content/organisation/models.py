@@ -1,10 +1,12 @@
 import re
 from urllib.parse import urlencode, urlsplit
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -12,6 +14,15 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Orderable
 
 from .colours import MINIMUM_CONTRAST, contrast_with_white
+from .spanish import (
+    LocalizedSetting,
+    SettingText,
+    active_language,
+    checked_by_field,
+    spanish_name,
+    spanish_panel,
+    text_in_language,
+)
 
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9][0-9 ().-]{6,24}$",
@@ -57,6 +68,17 @@ class CachedSetting(BaseGenericSetting):
     def load_related(self):
         """Fetch what templates read through relations, so it is cached with the row."""
 
+    # The fields whose words patients read that have a Spanish twin, "<name>_es" (spanish.py).
+    translated_fields = ()
+
+    def text(self, name, language=None):
+        """The field's words in the language shown (or `language`): spanish.py."""
+        return text_in_language(self, name, language)
+
+    def localized(self, language=None):
+        """The setting as templates read it, its translated fields in the language shown."""
+        return LocalizedSetting(self, language)
+
 
 @register_setting(icon="phone")
 class ContactSettings(CachedSetting):
@@ -84,6 +106,22 @@ class ContactSettings(CachedSetting):
         help_text="Shown in the footer of every page, for example when to call 911.",
     )
     footer_disclaimer = models.TextField(blank=True)
+    opening_hours_es = models.CharField(
+        "Opening hours (Spanish)",
+        max_length=200,
+        blank=True,
+        help_text="For example “lunes a viernes, de 8 a.m. a 5 p.m.” (shown in brackets "
+        "after the phone number).",
+    )
+    emergency_instruction_es = models.CharField(
+        "Emergency instruction (Spanish)",
+        max_length=300,
+        blank=True,
+        help_text="Shown in the footer of every Spanish page. Keep it filled in: it tells "
+        "patients when to call 911.",
+    )
+    footer_disclaimer_es = models.TextField("Footer disclaimer (Spanish)", blank=True)
+    spanish_checked_by = checked_by_field()
     enquiry_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -108,7 +146,9 @@ class ContactSettings(CachedSetting):
         FieldPanel("emergency_instruction"),
         FieldPanel("footer_disclaimer"),
         FieldPanel("enquiry_page"),
+        spanish_panel(["opening_hours", "emergency_instruction", "footer_disclaimer"]),
     ]
+    translated_fields = ("opening_hours", "emergency_instruction", "footer_disclaimer")
 
     class Meta:
         # The table it has had since it lived in the "content" app (migrations there).
@@ -155,6 +195,13 @@ class BrandSettings(CachedSetting):
         default="Spine Tumor Program",
         help_text="Shown beside the logo on every page, and after each page's title.",
     )
+    program_name_es = models.CharField(
+        "Program name (Spanish)",
+        max_length=80,
+        blank=True,
+        help_text="For example “Programa de Tumores de la Columna”.",
+    )
+    spanish_checked_by = checked_by_field()
     hospital_name = models.CharField(
         max_length=120,
         blank=True,
@@ -183,7 +230,9 @@ class BrandSettings(CachedSetting):
         FieldPanel("hospital_name"),
         FieldPanel("logo"),
         FieldPanel("accent_colour"),
+        spanish_panel(["program_name"]),
     ]
+    translated_fields = ("program_name",)
 
     class Meta:
         verbose_name = "Brand"
@@ -237,6 +286,20 @@ class FooterLink(Orderable):
     panels = [FieldPanel("page"), FieldPanel("label")]
 
 
+DIRECTION_LABELS = {
+    "parking": gettext_noop("Parking"),
+    "public_transport": gettext_noop("Public transport"),
+    "accessible_entrance": gettext_noop("Step-free entrance"),
+}
+
+
+def translated_label(label):
+    """The label in the language shown; marked lang="en" while the catalogue lacks it."""
+    translated = gettext(label)
+    untranslated = translated == label and active_language() != settings.LANGUAGE_CODE
+    return SettingText(translated, lang=settings.LANGUAGE_CODE if untranslated else "")
+
+
 def map_links(address):
     """Links that open the address in the visitor's own map app: Apple's opens Apple Maps
     on an iPhone or a Mac, Google's opens Google Maps on Android. Nothing loads until the
@@ -268,6 +331,10 @@ class VisitingSettings(CachedSetting):
         blank=True,
         help_text="The step-free entrance nearest the clinic, and where to ask for a wheelchair.",
     )
+    parking_es = models.TextField("Parking (Spanish)", blank=True)
+    public_transport_es = models.TextField("Public transport (Spanish)", blank=True)
+    accessible_entrance_es = models.TextField("Step-free entrance (Spanish)", blank=True)
+    spanish_checked_by = checked_by_field()
     price_estimator_url = models.URLField(
         "Price estimator",
         blank=True,
@@ -285,7 +352,9 @@ class VisitingSettings(CachedSetting):
             heading="Finding us",
         ),
         FieldPanel("price_estimator_url"),
+        spanish_panel(["parking", "public_transport", "accessible_entrance"]),
     ]
+    translated_fields = ("parking", "public_transport", "accessible_entrance")
 
     class Meta:
         verbose_name = "Visiting and costs"
@@ -295,20 +364,21 @@ class VisitingSettings(CachedSetting):
 
     @property
     def directions(self):
-        """(label, text) for each way of reaching the clinic that staff have described."""
+        """(label, text) for each way of reaching the clinic that staff have described, in
+        the language shown. Each is a SettingText: its `lang` is set when it is English on
+        a page in another language."""
         return [
-            (label, text)
+            (translated_label(label), text)
             for label, text in (
-                ("Parking", self.parking),
-                ("Public transport", self.public_transport),
-                ("Step-free entrance", self.accessible_entrance),
+                (DIRECTION_LABELS[name], self.text(name)) for name in self.translated_fields
             )
             if text.strip()
         ]
 
     @property
     def uses_example_details(self):
-        texts = (self.parking, self.public_transport, self.accessible_entrance)
+        names = [*self.translated_fields, *map(spanish_name, self.translated_fields)]
+        texts = [getattr(self, name) for name in names]
         estimator_host = urlsplit(self.price_estimator_url).hostname or ""
         return any(EXAMPLE_NAME.search(text) for text in texts) or estimator_host.endswith(
             ("example.org", "example.com")

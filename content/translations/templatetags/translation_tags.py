@@ -63,15 +63,16 @@ def localized_page_url(context, page):
 
 @register.simple_tag(takes_context=True)
 def localized_links(context, links):
-    """[(label, url), ...] for [(label, page), ...]: in another language than English, each
-    page's version in that language, under its own title, where there is one."""
+    """[(label, url, lang), ...] for [(label, page), ...]: in another language than English,
+    each page's version in that language, under its own title, where there is one; where
+    there is none, the English page under its English label, and lang is "en" (else "")."""
     request = context.get("request")
     english = (translation.get_language() or default_language()) == default_language()
     found = []
     for label, page in links:
         version = None if english else in_language(page, request)
         if version is not None:
-            found.append((version.title or label, version.url))
+            found.append((version.title or label, version.url, ""))
         else:
-            found.append((label, page.get_url(request)))
+            found.append((label, page.get_url(request), "" if english else default_language()))
     return found
