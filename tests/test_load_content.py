@@ -182,6 +182,14 @@ def test_dashboard_asks_staff_to_set_real_contact_details_and_brand(loaded, admi
         accessible_entrance="The Main Street entrance has a ramp.",
         price_estimator_url="https://springfield-general.org/estimate",
     )
+    # The Spanish directions still name the fictional streets.
+    assert example_details_links(admin_client) == [visiting_url, brand_url]
+    save_setting(
+        VisitingSettings,
+        parking_es="Estacione en el garaje del Lote C.",
+        public_transport_es="El autobús 47 para enfrente.",
+        accessible_entrance_es="La entrada de Main Street tiene una rampa.",
+    )
     assert example_details_links(admin_client) == [brand_url]
     save_setting(BrandSettings, hospital_name="Springfield General Hospital")
     assert example_details_links(admin_client) is None

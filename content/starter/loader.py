@@ -9,6 +9,8 @@ Data files (JSON):
   visiting.json     VisitingSettings field values: parking, transport, the step-free
                     entrance and the price estimator (fictional, flagged until replaced)
   brand.json        BrandSettings field values; "logo" is an image file under data/
+                    (in each, "<field>_es" is the field's Spanish twin: a row staff have
+                    edited gets them while all its Spanish fields are empty)
   illustrations.json  drawings in images/: key, file, title, and the alt text, caption and
                     long description that the pages' illustration blocks use
   references.json   a list of Reference rows, each with a "key" the pages refer to
@@ -54,6 +56,7 @@ from content.organisation.models import (
     FooterLinks,
     VisitingSettings,
 )
+from content.organisation.spanish import spanish_name
 from content.pages.models import Reference
 from content.review.models import Clinician
 
@@ -125,11 +128,40 @@ def load_setting(model, data, report):
             setattr(instance, name, value)
         report.add(label, CREATED, "filled in the empty default row")
         return save_valid(instance, label), True
-    if all(getattr(instance, name) == value for name, value in data.items()):
+    spanish = {name: value for name, value in data.items() if name in spanish_fields(model)}
+    english = {name: value for name, value in data.items() if name not in spanish}
+    if all(getattr(instance, name) == value for name, value in english.items()):
         report.add(label, UNCHANGED)
     else:
         report.add(label, LEFT_ALONE, "edited by staff")
+    if spanish:
+        load_spanish_text(instance, spanish, fields, f"{label} in Spanish", report)
     return instance, False
+
+
+def spanish_fields(model):
+    """The Spanish twins of the setting's words, and who checked them (organisation/spanish.py)."""
+    return {spanish_name(name) for name in model.translated_fields} | {"spanish_checked_by"}
+
+
+def load_spanish_text(instance, data, fields, label, report):
+    """Fill the Spanish words of a setting staff have already edited in English, while all
+    of them are still empty (a site set up before settings had Spanish words); Spanish words
+    anyone has written are left alone, as the English are."""
+    names = spanish_fields(type(instance))
+    if all(getattr(instance, name) == fields[name].get_default() for name in names):
+        for name, value in data.items():
+            setattr(instance, name, value)
+        try:
+            instance.full_clean(exclude=set(fields) - set(data))
+        except ValidationError as error:
+            raise StarterContentError(f"{label}: {error}") from error
+        instance.save(update_fields=list(data))  # only the Spanish: staff own the rest
+        report.add(label, CREATED, "filled in the empty Spanish fields")
+    elif all(getattr(instance, name) == value for name, value in data.items()):
+        report.add(label, UNCHANGED)
+    else:
+        report.add(label, LEFT_ALONE, "edited by staff")
 
 
 def load_brand(directory, data, report):
