@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page
 
+from content.organisation.models import BrandSettings, ContactSettings, VisitingSettings
 from content.pages.models import LanguageTagline
 
 from .conftest import parse
@@ -92,4 +93,6 @@ def test_nothing_to_check_means_no_panel(loaded, admin_client):
         else:
             page.delete()  # a page type without the translation record
     LanguageTagline.objects.update(checked_by="Language Line, 2026-11-30")
+    for setting in (ContactSettings, VisitingSettings, BrandSettings):
+        setting.objects.update(spanish_checked_by="Ana Ruiz, CHI-Spanish")
     assert to_check(admin_client) == {}

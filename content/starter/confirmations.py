@@ -1,7 +1,8 @@
 """Starter content that a named person must confirm before it counts as the hospital's own:
 pages whose data names who checks them ("confirm_by"), and starter pictures, tagged for a
-clinician's sign-off; and translations (the Spanish pages, and the language help taglines)
-that a qualified medical translator must check. The dashboard lists what is still waiting."""
+clinician's sign-off; and translations (the Spanish pages, the language help taglines and
+the settings' Spanish words) that a qualified medical translator must check. The dashboard
+lists what is still waiting."""
 
 from pathlib import Path
 
@@ -9,6 +10,8 @@ from django.urls import reverse
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page
 
+from content.organisation.models import BrandSettings, ContactSettings, VisitingSettings
+from content.organisation.spanish import SPANISH, awaiting_translator
 from content.pages.models import LanguageTagline
 from content.translations.governance import translation_is_checked
 from content.translations.languages import language_name
@@ -53,3 +56,14 @@ def waiting_for_translator():
         language = language_name(page.locale.language_code)
         waiting.append((f"{page.title}: the taglines", language, taglines, page))
     return waiting
+
+
+def settings_waiting_for_translator():
+    """[(setting model, language), ...]: the settings with Spanish words whose "Spanish
+    wording checked by" is empty. Read from the cache, as pages read them: no query."""
+    return [
+        (model, language_name(SPANISH))
+        for model in (ContactSettings, VisitingSettings, BrandSettings)
+        # current(), not load(): load() saves a missing row, and saving empties the caches.
+        if awaiting_translator(model.current())
+    ]

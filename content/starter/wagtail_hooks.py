@@ -5,7 +5,12 @@ from wagtail.images import get_image_model
 from wagtail.images.permissions import permission_policy as image_permission_policy
 from wagtail.models import Page
 
-from .confirmations import SIGN_OFF_TAG, waiting_for_confirmation, waiting_for_translator
+from .confirmations import (
+    SIGN_OFF_TAG,
+    settings_waiting_for_translator,
+    waiting_for_confirmation,
+    waiting_for_translator,
+)
 
 
 class StarterContentToConfirmPanel(Component):
@@ -59,11 +64,22 @@ class TranslationsToCheckPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_translations_to_check_panel(request, panels):
-    """Each item links to its page's editor: only pages this person may edit are listed."""
+    """Each item links to its page's or setting's editor: only pages this person may edit,
+    and settings they may change, are listed."""
     waiting = [
         (what, language, taglines, reverse("wagtailadmin_pages:edit", args=(page.pk,)))
         for what, language, taglines, page in waiting_for_translator()
         if page.permissions_for_user(request.user).can_edit()
+    ]
+    waiting += [
+        (
+            f"{model._meta.verbose_name}: the Spanish wording",
+            language,
+            [],
+            reverse("wagtailsettings:edit", args=[model._meta.app_label, model._meta.model_name]),
+        )
+        for model, language in settings_waiting_for_translator()
+        if model.get_permission_policy().user_has_permission(request.user, "change")
     ]
     if waiting:
         panels.append(TranslationsToCheckPanel(waiting))
