@@ -6,6 +6,7 @@ from the contact details and kept as a file in settings.OUTAGE_DIR. It is writte
 whenever the contact details or the brand are saved (signals.py), by
 `manage.py render_outage_page` (deploy, `make serve-prod`, and after a restore), and it
 needs nothing at all to be served: no database, no cache, no static files (it has no CSS).
+It is the same page at every address, so it says it all in English and then in Spanish.
 """
 
 import os
@@ -16,6 +17,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from content.organisation.models import BrandSettings, ContactSettings
+from content.organisation.spanish import SPANISH
 
 PAGE_NAME = "outage.html"
 # Where Django's 503 for a form that could not be sent puts what the visitor wrote.
@@ -27,9 +29,16 @@ def page_path():
 
 
 def render(contact=None, brand=None):
+    """The page, in English and then in Spanish (the settings' Spanish words, in memory)."""
     return render_to_string(
         "operations/outage.html",
-        {"contact": contact, "brand": brand, "marker": WRITTEN_MARKER},
+        {
+            "contact": contact,
+            "brand": brand,
+            "contact_es": contact.localized(SPANISH) if contact else None,
+            "brand_es": brand.localized(SPANISH) if brand else None,
+            "marker": WRITTEN_MARKER,
+        },
     )
 
 
