@@ -5,6 +5,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractEmailForm, AbstractFormField
 from wagtail.models import Page
 from wagtail.search import index
@@ -14,6 +15,8 @@ from wagtail.search import index
 from content.accounts.roles import REFERRAL_COORDINATORS  # noqa: F401
 from content.organisation.models import ContactSettings
 from content.pages.models.base import MenuTitleMixin
+from content.translations.forms import TranslatedPageForm
+from content.translations.models import TranslationReviewMixin
 
 from .forms import ALREADY_SENT, EMAIL, EXPIRED, NAME, PHONE, TOO_FAST, EnquiryFormBuilder
 from .rate_limit import (
@@ -65,8 +68,17 @@ class EnquiryFormField(AbstractFormField):
         db_table = "content_enquiryformfield"
 
 
-class EnquiryFormPage(MenuTitleMixin, AbstractEmailForm):
-    """'Ask about the procedure or refer a patient': a form staff build in the admin."""
+class EnquiryFormPageForm(TranslatedPageForm, WagtailAdminFormPageForm):
+    """The editor's checks of both: a translation names its checker before it goes live
+    (TranslatedPageForm), and no two form fields share a label (Wagtail's form pages)."""
+
+
+class EnquiryFormPage(TranslationReviewMixin, MenuTitleMixin, AbstractEmailForm):
+    """'Ask about the procedure or refer a patient': a form staff build in the admin.
+
+    Its translations go through translation review like every other patient page
+    (content/translations/models.py): not published until a translator's check is recorded.
+    """
 
     intro = models.TextField(blank=True, help_text="A sentence or two above the form.")
     privacy_notice = models.TextField(
@@ -87,6 +99,7 @@ class EnquiryFormPage(MenuTitleMixin, AbstractEmailForm):
     )
 
     form_builder = EnquiryFormBuilder
+    base_form_class = EnquiryFormPageForm
 
     content_panels = AbstractEmailForm.content_panels + [
         FieldPanel("intro"),
@@ -100,6 +113,9 @@ class EnquiryFormPage(MenuTitleMixin, AbstractEmailForm):
             [FieldPanel("to_address"), FieldPanel("from_address"), FieldPanel("subject")],
             "Email",
         ),
+    ]
+    settings_panels = AbstractEmailForm.settings_panels + [
+        TranslationReviewMixin.translation_panel()
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
