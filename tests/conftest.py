@@ -1,5 +1,6 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.urls import reverse
 from wagtail import blocks
@@ -20,6 +21,9 @@ from content.pages.models import (
     Reference,
     StandardPage,
 )
+
+# Password hashing a thousand times faster, for the tests only (tests/hashers.py).
+django_settings.PASSWORD_HASHERS = ["tests.hashers.QuickPBKDF2PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
