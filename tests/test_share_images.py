@@ -72,3 +72,18 @@ def test_the_home_page_is_a_website_and_other_pages_are_articles(client, contact
     home = procedure_page.get_parent()
     assert meta(parse(client.get(home.url)), "og:type") == "website"
     assert meta(parse(client.get(procedure_page.url)), "og:type") == "article"
+
+
+def test_a_spanish_page_s_image_shows_the_spanish_program_name(
+    client, brand, contact, spanish_procedure
+):
+    brand.program_name_es = "Programa de Tumores de la Columna"
+    brand.save()
+    spanish_path = meta(parse(client.get(spanish_procedure.url)), "og:image")
+    spanish_path = spanish_path.removeprefix("http://localhost")
+    brand.program_name_es = "Programa de Columna"
+    brand.save()
+    # Only the Spanish name changed: the Spanish page's image is drawn again, elsewhere.
+    new_path = meta(parse(client.get(spanish_procedure.url)), "og:image")
+    assert new_path.removeprefix("http://localhost") != spanish_path
+    assert client.get(spanish_path)["Location"] == new_path.removeprefix("http://localhost")

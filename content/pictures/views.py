@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from content.organisation.models import BrandSettings
+from content.organisation.spanish import text_in_language
 
 from .share_image import fingerprint, share_image_png
 
@@ -13,7 +14,9 @@ YEAR = 365 * 24 * 60 * 60
 
 
 def drawn_values(page, brand):
-    return (page.title, brand.program_name, brand.hospital_name, brand.accent_colour)
+    """What the image shows, in the page's own language (a Spanish page, the Spanish name)."""
+    program_name = text_in_language(brand, "program_name", page.locale.language_code)
+    return (page.title, str(program_name), brand.hospital_name, brand.accent_colour)
 
 
 def share_image_path(page, brand):
