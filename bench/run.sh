@@ -90,6 +90,7 @@ flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run"
 flags="$flags --disable-background-networking --disable-component-update --disable-sync"
 awk '$1=="HomePage" || $1=="ProcedurePage" || $1 ~ /Referr/ {print $1, $2}' "$OUT/pages.txt" |
 while read -r kind path; do
+  case "$path" in /es/*) kind="$kind-es" ;; *) kind="$kind-en" ;; esac
   for run in $(seq 1 "$LIGHTHOUSE_RUNS"); do
     # Chromium now and then fails to record the trace (NO_NAVSTART): try that run again.
     for attempt in 1 2 3; do
