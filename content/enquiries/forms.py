@@ -13,6 +13,7 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 HONEYPOT_FIELD = "website"
@@ -25,16 +26,18 @@ NAME, PHONE, EMAIL = "name", "phone", "email"
 CHOICE_TYPES = ("dropdown", "multiselect", "radio", "checkboxes")
 
 # Nothing is wrong with what they typed: they only need to send it again.
-TOO_FAST = "Sorry, we could not send your message. Please press Send again."
-EXPIRED = (
+# Visitor-facing words go through gettext (locale/es/LC_MESSAGES/django.po). These are the
+# English msgids, translated where they are shown: gettext(TOO_FAST).
+TOO_FAST = gettext_noop("Sorry, we could not send your message. Please press Send again.")
+EXPIRED = gettext_noop(
     "This form was open for a long time, so we could not send it. Your answers are "
     "still here: please check them, then press Send again."
 )
-ALREADY_SENT = (
+ALREADY_SENT = gettext_noop(
     "This form was already sent, so we did not send it again. If this is a new message, "
     "press Send again."
 )
-NO_WAY_TO_REPLY = "Enter a phone number or an email address so we can reply."
+NO_WAY_TO_REPLY = gettext_noop("Enter a phone number or an email address so we can reply.")
 
 
 def signed_now():
@@ -59,7 +62,7 @@ def in_a_sentence(label):
     quoted, 'your answer to "Who are you?"'. "NHS number" keeps its capitals."""
     text = " ".join(label.split()).rstrip(":").strip()
     if text.endswith("?"):
-        return f'your answer to "{text}"'
+        return gettext('your answer to "%(question)s"').replace("%(question)s", text)
     if len(text) > 1 and text[1].isupper():
         return text
     return text[:1].lower() + text[1:]
@@ -71,27 +74,35 @@ def error_messages(field):
     any "%" in the label doubled, so that a label such as "100% sure?" cannot break it."""
     words = in_a_sentence(field.label)
     escaped = words.replace("%", "%%")
+
+    def say(message, field_words=words):
+        # The label goes in by replace(), never by "%": a label may hold a "%" of its own.
+        return gettext(message).replace("%(field)s", field_words)
+
     if field.field_type == "checkbox":
-        required = f'Check the box "{" ".join(field.label.split())}"'
+        label = " ".join(field.label.split())
+        required = gettext('Check the box "%(label)s"').replace("%(label)s", label)
     elif field.field_type in CHOICE_TYPES:
-        required = f"Choose {words}"
+        required = say("Choose %(field)s")
     else:
-        required = f"Enter {words}"
+        required = say("Enter %(field)s")
+    capitalised = f"{escaped[:1].upper()}{escaped[1:]}"
     return {
         "required": required,
-        "max_length": (
-            f"{escaped[:1].upper()}{escaped[1:]} must be %(limit_value)d characters or fewer. "
-            "You typed %(show_value)d."
+        "max_length": say(
+            "%(field)s must be %(limit_value)d characters or fewer. You typed %(show_value)d.",
+            capitalised,
         ),
-        "invalid_choice": f"Choose {escaped} from the list",
-        "invalid_list": f"Choose {words} from the list",  # Django gives it no values
+        "invalid_choice": say("Choose %(field)s from the list", escaped),
+        "invalid_list": say("Choose %(field)s from the list"),  # Django gives it no values
         "invalid": {
-            EMAIL: "Enter an email address in the right format, like name@example.com",
-            "url": "Enter a web address in the right format, like https://example.org",
-            "number": f"Enter {words} as a number",
-            "date": f"Enter {words} as a date, like 3/31/2025",
-            "datetime": f"Enter {words} as a date and time, like 3/31/2025 14:30",
-        }.get(field.field_type, f"Enter {words} in the right format"),
+            EMAIL: gettext("Enter an email address in the right format, like name@example.com"),
+            "url": gettext("Enter a web address in the right format, like https://example.org"),
+            "number": say("Enter %(field)s as a number"),
+            "date": say("Enter %(field)s as a date, like 3/31/2025"),
+            "datetime": say("Enter %(field)s as a date and time, like 3/31/2025 14:30"),
+        }.get(field.field_type)
+        or say("Enter %(field)s in the right format"),
     }
 
 
@@ -109,7 +120,7 @@ class EnquiryForm(BaseForm):
         self.fields[HONEYPOT_FIELD] = forms.CharField(
             required=False,
             max_length=200,
-            label="Leave this box empty",
+            label=gettext_lazy("Leave this box empty"),
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
         self.fields[STARTED_FIELD] = forms.CharField(
@@ -120,11 +131,12 @@ class EnquiryForm(BaseForm):
         cleaned_data = super().clean()
         for name, value in list(cleaned_data.items()):
             if isinstance(value, str) and UNREADABLE in value:
-                words = in_a_sentence(str(self.fields[name].label or "this answer"))
+                words = in_a_sentence(str(self.fields[name].label or gettext("this answer")))
+                message = gettext(
+                    "%(field)s has characters we could not read. Please type it again."
+                )
                 self.add_error(
-                    name,
-                    f"{words[:1].upper()}{words[1:]} has characters we could not read. "
-                    "Please type it again.",
+                    name, message.replace("%(field)s", f"{words[:1].upper()}{words[1:]}")
                 )
         self.require_a_way_to_reply(cleaned_data)
         # People never see the honeypot; software that fills every box does.
@@ -141,7 +153,7 @@ class EnquiryForm(BaseForm):
         if any(self.fields[name].required or self.has_error(name) for name in names):
             return  # their own messages already say what to do
         if not any(cleaned_data.get(name) for name in names):
-            self.add_error(self.phone_fields[0], NO_WAY_TO_REPLY)
+            self.add_error(self.phone_fields[0], gettext(NO_WAY_TO_REPLY))
 
     def check_time_taken(self, token):
         try:
@@ -151,10 +163,10 @@ class EnquiryForm(BaseForm):
             started = started_at(started)
         except (signing.BadSignature, TypeError, ValueError, IndexError):
             # A bad or expired signature, or a signed value that is not a time.
-            self.add_error(None, EXPIRED)
+            self.add_error(None, gettext(EXPIRED))
             return
         if time.time() - started < settings.ENQUIRY_MIN_SECONDS:
-            self.add_error(None, TOO_FAST)
+            self.add_error(None, gettext(TOO_FAST))
             return
         self.started_token = token
 

@@ -3,6 +3,7 @@ import logging
 from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext, gettext_noop
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
@@ -30,7 +31,8 @@ from .sending import AlreadySent, NotStored, OverCeiling, notify_staff, store
 
 logger = logging.getLogger(__name__)
 
-COULD_NOT_SEND = "We could not send this. Please call"
+COULD_NOT_SEND = gettext_noop("We could not send this. Please call %(phone)s.")
+COULD_NOT_SEND_NO_PHONE = gettext_noop("We could not send this. Please call us.")
 
 MEDICAL_RECORDS_NOTICE = (
     "Please do not send medical records, scan results or details about your health "
@@ -164,7 +166,9 @@ class EnquiryFormPage(TranslationReviewMixin, MenuTitleMixin, AbstractEmailForm)
             return rate_limited_response(request, self, seconds_to_next_hour())
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         if not form.is_valid():
-            if any(error in form.non_field_errors() for error in (TOO_FAST, EXPIRED)):
+            if any(
+                error in form.non_field_errors() for error in (gettext(TOO_FAST), gettext(EXPIRED))
+            ):
                 form.renew_start_time()
             return self.form_again(request, form)
         # Only a form that passed its checks counts toward the limit: someone putting
@@ -178,7 +182,7 @@ class EnquiryFormPage(TranslationReviewMixin, MenuTitleMixin, AbstractEmailForm)
         except OverCeiling:
             return rate_limited_response(request, self, seconds_to_next_hour())
         except AlreadySent:
-            return self.form_again(request, form, ALREADY_SENT)
+            return self.form_again(request, form, gettext(ALREADY_SENT))
         except NotStored:
             return self.form_again(request, form, self.could_not_send(request))
         return self.render_landing_page(request, submission)
@@ -199,7 +203,9 @@ class EnquiryFormPage(TranslationReviewMixin, MenuTitleMixin, AbstractEmailForm)
         except Exception:  # the database that failed to store it may be down
             logger.warning("Contact details unavailable for the 'could not send' message")
             phone = ""
-        return f"{COULD_NOT_SEND} {phone}." if phone else f"{COULD_NOT_SEND} us."
+        if not phone:
+            return gettext(COULD_NOT_SEND_NO_PHONE)
+        return gettext(COULD_NOT_SEND).replace("%(phone)s", phone)
 
 
 class SpentFormToken(models.Model):
