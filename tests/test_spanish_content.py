@@ -71,9 +71,8 @@ def test_every_spanish_page_is_marked_as_not_yet_checked_by_a_translator(loaded)
         page = spanish_page(slug)
         assert not translation_is_checked(page), slug
         assert getattr(page, "translation_checked_on", None) is None, slug
-        if hasattr(page, "translated_from_date"):  # the enquiry form's type has no record
-            # "Translated from the English version of <date>": the version it was made from.
-            assert page.translated_from_date == english_version_date(english_page(slug)), slug
+        # "Translated from the English version of <date>": the version it was made from.
+        assert page.translated_from_date == english_version_date(english_page(slug)), slug
 
 
 def numbers(text):
@@ -250,3 +249,18 @@ def test_bad_spanish_data_stops_with_a_clear_error_and_loads_nothing(db, tmp_pat
         load(directory=str(tmp_path))
     assert not Page.objects.filter(locale__language_code="es").exists()
     assert not GlossaryTerm.objects.exists()
+
+
+def main_menu(client, path):
+    """The pages the header's main menu links to, in its order."""
+    menu = parse(client.get(path)).select_one("nav.site-nav")
+    return [
+        Page.objects.get(url_path__endswith=link["href"].removeprefix("/es"))
+        for link in menu.find_all("a")
+    ]
+
+
+def test_the_spanish_menu_lists_its_pages_in_the_english_order(client, loaded):
+    english = main_menu(client, "/")
+    translated = [page.get_translation_or_none(spanish()) for page in english]
+    assert main_menu(client, "/es/") == [page for page in translated if page is not None]

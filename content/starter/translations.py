@@ -135,9 +135,10 @@ def save_translation(instance, where):
 
 
 def load_pages(pages, english, references, images, locale, report):
-    """Make sure each Spanish page exists (its parent first: the home page leads), then fill
-    and publish each as the English loader does."""
-    pages = sorted(pages, key=lambda data: english_depth(data, english))
+    """Make sure each Spanish page exists, made in the English pages' tree order (each
+    parent before its children, siblings as in English, so menus list them alike), then
+    fill and publish each as the English loader does."""
+    pages = sorted(pages, key=lambda data: english_tree_position(data, english))
     found = {}
     for data in pages:
         found[data["slug"]] = ensure_translation(data, english, locale, report)
@@ -167,9 +168,10 @@ def load_pages(pages, english, references, images, locale, report):
     return found
 
 
-def english_depth(data, english):
+def english_tree_position(data, english):
+    """The English page's treebeard path, which sorts parents first and siblings in order."""
     source = english.get(data.get("translation_of"), (None, False))[0]
-    return source.depth if source is not None else 0
+    return source.path if source is not None else ""
 
 
 def ensure_translation(data, english, locale, report):
