@@ -129,6 +129,9 @@ def test_where_to_find_us_gives_spanish_directions(client, spanish_settings, spa
     assert PARKING_ES in directions and "Los autobuses paran enfrente." in directions
     assert lang_of(element_holding(section, PARKING_ES)) == "es"
     assert "Park in the garage" not in section.get_text()
+    labels = [dt.get_text(strip=True) for dt in section.select("dl.find-us dt")]
+    assert {"Estacionamiento", "Transporte público"} <= set(labels)
+    assert not section.select("dl.find-us dt[lang]")
 
     english = parse(client.get(spanish_procedure.get_translation(Locale.get_default()).url))
     english = english.select_one("#find-us")
