@@ -99,5 +99,8 @@ def test_with_gunicorn_gone_nginx_shows_the_last_copies_and_the_outage_page(stac
         assert "Our website is not working right now" in answer.text
         assert "555-0100" in answer.text and "call 911" in answer.text
         assert "nginx" not in answer.text
+        assert answer.headers["Content-Security-Policy"].startswith("default-src 'none'")
+        assert answer.headers["X-Content-Type-Options"] == "nosniff"
+        assert answer.headers["X-Frame-Options"] == "DENY"
     sent = Visitor().post(nginx.url + "/ask-us/", {"your_message": "Hello"})
     assert sent.status == 502 and "555-0100" in sent.text
