@@ -359,6 +359,7 @@ def test_too_many_posts_from_one_address_get_a_429_with_the_phone_number(
     assert response.status_code == 429
     soup = parse(response)
     assert soup.main.find("a", href="tel:5550100").get_text() == "555-0100"
+    assert "from your connection" in soup.select_one(".lead").get_text()
     assert FormSubmission.objects.count() == 2
 
     data = form_data(client, enquiry_page)

@@ -119,6 +119,10 @@ def test_past_the_sites_hourly_ceiling_every_address_gets_the_429_page(
     assert soup.h1.get_text(strip=True) == "Please call us instead"
     assert soup.main.find("a", href="tel:5550100").get_text() == "555-0100"
     assert 0 < int(response["Retry-After"]) <= 3600  # until the next clock hour
+    # Nobody is told that their own connection sent too much: the whole site is busy.
+    lead = soup.select_one(".lead").get_text()
+    assert "more messages than usual in the last hour" in lead
+    assert "your connection" not in lead
 
 
 def test_only_enquiries_really_stored_count_toward_the_ceiling(client, enquiry_page, ceiling):

@@ -23,9 +23,9 @@ from .forms import ALREADY_SENT, EMAIL, EXPIRED, NAME, PHONE, TOO_FAST, EnquiryF
 from .rate_limit import (
     at_ceiling,
     at_rate_limit,
+    ceiling_reached_response,
     count_accepted_form,
     rate_limited_response,
-    seconds_to_next_hour,
 )
 from .sending import AlreadySent, NotStored, OverCeiling, notify_staff, store
 
@@ -163,7 +163,7 @@ class EnquiryFormPage(TranslationReviewMixin, MenuTitleMixin, AbstractEmailForm)
         if at_rate_limit(request):
             return rate_limited_response(request, self)
         if at_ceiling():
-            return rate_limited_response(request, self, seconds_to_next_hour())
+            return ceiling_reached_response(request, self)
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         if not form.is_valid():
             if any(
@@ -180,7 +180,7 @@ class EnquiryFormPage(TranslationReviewMixin, MenuTitleMixin, AbstractEmailForm)
         try:
             submission = self.process_form_submission(form)
         except OverCeiling:
-            return rate_limited_response(request, self, seconds_to_next_hour())
+            return ceiling_reached_response(request, self)
         except AlreadySent:
             return self.form_again(request, form, gettext(ALREADY_SENT))
         except NotStored:

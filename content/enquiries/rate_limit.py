@@ -75,10 +75,18 @@ def seconds_to_next_hour():
     return HOUR - int(time.time() % HOUR)
 
 
-def rate_limited_response(request, page, retry_after=None):
-    """The 429 page, with the phone number."""
-    response = TemplateResponse(
-        request, "pages/enquiry_rate_limited.html", {"page": page}, status=429
-    )
-    response["Retry-After"] = str(retry_after or settings.ENQUIRY_RATE_LIMIT_WINDOW_SECONDS)
+def rate_limited_response(request, page):
+    """The 429 page, with the phone number, for an address over its limit."""
+    return too_many_response(request, page, settings.ENQUIRY_RATE_LIMIT_WINDOW_SECONDS)
+
+
+def ceiling_reached_response(request, page):
+    """The 429 page when the whole site is over its hourly ceiling: no visitor is to blame."""
+    return too_many_response(request, page, seconds_to_next_hour(), site_busy=True)
+
+
+def too_many_response(request, page, retry_after, site_busy=False):
+    context = {"page": page, "site_busy": site_busy}
+    response = TemplateResponse(request, "pages/enquiry_rate_limited.html", context, status=429)
+    response["Retry-After"] = str(retry_after)
     return response
