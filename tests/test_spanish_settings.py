@@ -225,6 +225,34 @@ def test_the_dashboard_lists_spanish_wording_until_a_translator_checks_it(
     assert "Brand: the Spanish wording" in waiting
 
 
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"emergency_instruction_es": "Llame al 911."},
+        {"emergency_instruction": "Call 911 if your legs go weak."},  # what the Spanish translates
+    ],
+)
+def test_changed_words_need_a_new_check(admin_client, spanish_settings, change):
+    checker = "Ana Ruiz, CHI-Spanish, 2026-11-30"
+    post_contact_form(admin_client, spanish_checked_by=checker)
+    _form, response = post_contact_form(admin_client, **change)
+    assert response.status_code == 302
+    assert ContactSettings.objects.get().spanish_checked_by == ""
+    assert "Contact details: the Spanish wording" in translations_to_check(admin_client)
+
+
+def test_a_translator_changing_the_words_and_signing_in_one_save_keeps_the_check(
+    admin_client, spanish_settings
+):
+    checker = "Ana Ruiz, CHI-Spanish, 2026-12-01"
+    post_contact_form(
+        admin_client, emergency_instruction_es="Llame al 911.", spanish_checked_by=checker
+    )
+    assert ContactSettings.objects.get().spanish_checked_by == checker
+    post_contact_form(admin_client, phone="555-0102")  # no words changed
+    assert ContactSettings.objects.get().spanish_checked_by == checker
+
+
 def test_settings_with_no_spanish_words_are_not_listed(admin_client, contact):
     assert "Contact details: the Spanish wording" not in translations_to_check(admin_client)
 

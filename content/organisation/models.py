@@ -19,6 +19,7 @@ from .spanish import (
     SettingText,
     active_language,
     checked_by_field,
+    forget_outdated_check,
     spanish_name,
     spanish_panel,
     text_in_language,
@@ -67,6 +68,10 @@ class CachedSetting(BaseGenericSetting):
 
     def load_related(self):
         """Fetch what templates read through relations, so it is cached with the row."""
+
+    def save(self, *args, **kwargs):
+        forget_outdated_check(self)
+        super().save(*args, **kwargs)
 
     # The fields whose words patients read that have a Spanish twin, "<name>_es" (spanish.py).
     translated_fields = ()

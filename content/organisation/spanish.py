@@ -81,7 +81,8 @@ def checked_by_field():
         blank=True,
         help_text="The qualified medical translator who checked the Spanish wording above, "
         "and the date: for example “Ana Ruiz, CHI-Spanish, 2026-11-30”. Until it is filled "
-        "in, the dashboard lists these settings under “Translations to check”.",
+        "in, the dashboard lists these settings under “Translations to check”. Saving a "
+        "change to the words, English or Spanish, without changing this field empties it.",
     )
 
 
@@ -103,3 +104,18 @@ def awaiting_translator(setting):
         for name in type(setting).translated_fields
     )
     return has_spanish and not setting.spanish_checked_by.strip()
+
+
+def forget_outdated_check(setting):
+    """Empty "Spanish wording checked by" when the words it vouched for change (the Spanish,
+    or the English they translate) and the same save names no new checker: the old check
+    does not cover the new words, and the dashboard lists the setting again."""
+    names = [*setting.translated_fields, *map(spanish_name, setting.translated_fields)]
+    if not names or setting.pk is None:
+        return
+    saved = type(setting).objects.filter(pk=setting.pk).values(*names, "spanish_checked_by")
+    saved = saved.first()
+    if saved is None or saved["spanish_checked_by"] != setting.spanish_checked_by:
+        return
+    if any(saved[name] != getattr(setting, name) for name in names):
+        setting.spanish_checked_by = ""
