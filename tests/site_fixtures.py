@@ -22,7 +22,7 @@ from django.db import connection
 from wagtail.models import Page
 
 from .browser.conftest import restore
-from .servers import copy_database
+from .servers import Gunicorn, Nginx, copy_database, manage
 
 ANSWERS = {"text": "Ana Example", "email": "ana@example.org", "tel": "555-0123"}
 MESSAGE = "Can my father have this after radiation? Please call me in the morning."
@@ -159,3 +159,16 @@ def wait_for(condition, timeout, interval=0.05):
             return time.monotonic() - start
         time.sleep(interval)
     return None
+
+
+def outage_stack(environment, tmp_path):
+    """Yield (gunicorn, nginx) as production runs them, the outage page written for nginx's
+    own errors; both stopped afterwards. For a fixture to yield from."""
+    manage(environment, "render_outage_page")
+    gunicorn = Gunicorn(environment, tmp_path / "gunicorn.log", workers=2).start()
+    nginx = Nginx(tmp_path / "nginx", [f"127.0.0.1:{gunicorn.port}"], tmp_path / "media").start(
+        outage_dir=tmp_path / "outage"
+    )
+    yield gunicorn, nginx
+    nginx.stop()
+    gunicorn.stop()

@@ -19,11 +19,12 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from .servers import Gunicorn, Nginx, PostgresCluster, app_environment, copy_database, manage
+from .servers import PostgresCluster, app_environment, copy_database
 from .site_fixtures import (  # noqa: F401 (fixtures)
     MESSAGE,
     Visitor,
     form_answers,
+    outage_stack,
     starter_site,
     wait_for,
 )
@@ -83,14 +84,7 @@ def stack(database, tmp_path):
     environment = app_environment(
         tmp_path, database.url, ENQUIRY_MIN_SECONDS=0, **database.environment
     )
-    manage(environment, "render_outage_page")
-    gunicorn = Gunicorn(environment, tmp_path / "gunicorn.log", workers=2).start()
-    nginx = Nginx(tmp_path / "nginx", [f"127.0.0.1:{gunicorn.port}"], tmp_path / "media").start(
-        outage_dir=tmp_path / "outage"
-    )
-    yield gunicorn, nginx
-    nginx.stop()
-    gunicorn.stop()
+    yield from outage_stack(environment, tmp_path)
 
 
 def assert_outage_page(answer):

@@ -10,10 +10,11 @@ from collections import Counter
 
 import pytest
 
-from .servers import Gunicorn, Nginx, app_environment, manage
+from .servers import app_environment
 from .site_fixtures import (  # noqa: F401 (fixtures)
     Visitor,
     database_url,
+    outage_stack,
     starter_site,
 )
 
@@ -25,14 +26,7 @@ RENDERED = ["/star-procedure/?v={n}", "/glossary/?v={n}", "/search/?q=walking&v=
 @pytest.fixture
 def stack(database_url, tmp_path):  # noqa: F811
     environment = app_environment(tmp_path, database_url())
-    manage(environment, "render_outage_page")
-    gunicorn = Gunicorn(environment, tmp_path / "gunicorn.log", workers=2).start()
-    nginx = Nginx(tmp_path / "nginx", [f"127.0.0.1:{gunicorn.port}"], tmp_path / "media").start(
-        outage_dir=tmp_path / "outage"
-    )
-    yield gunicorn, nginx
-    nginx.stop()
-    gunicorn.stop()
+    yield from outage_stack(environment, tmp_path)
 
 
 def visit_until(stop, base_url, statuses, paths):
