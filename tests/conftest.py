@@ -50,12 +50,36 @@ def postgres_cluster(pytestconfig):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """pytest-django's test database, and the rows its migrations made, saved at once for the
-    tests that start servers (tests/site_fixtures.py): transactional tests empty every table."""
-    from tests.site_fixtures import save_migration_rows
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """pytest-django's test database, and the starter site loaded on it once, at once: before
+    any transactional test empties its tables (tests/starter_snapshot.py). Returns that site."""
+    from tests.starter_snapshot import take_snapshot
 
-    save_migration_rows(django_db_blocker)
+    with django_db_blocker.unblock():
+        return take_snapshot(tmp_path_factory.mktemp("starter-media"))
+
+
+@pytest.fixture(scope="session")
+def starter_snapshot(django_db_setup):
+    return django_db_setup
+
+
+@pytest.fixture
+def starter(db, starter_snapshot, media_root):
+    """The starter content, exactly as load_content leaves it."""
+    from tests.starter_snapshot import restore_snapshot
+
+    restore_snapshot(starter_snapshot, media_root)
+
+
+@pytest.fixture
+def starter_site(transactional_db, starter_snapshot, media_root):
+    """The starter content, committed (servers in other processes read it), its main pages
+    in the menu as editors set them."""
+    from tests.starter_snapshot import restore_snapshot
+
+    restore_snapshot(starter_snapshot, media_root)
+    Page.objects.filter(depth=3).update(show_in_menus=True)
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,7 @@
-"""What the tests that start real servers share: the starter site, committed where a server
-in another process can read it, and a visitor's requests over HTTP.
+"""What the tests that start real servers share: the database as a server in another process
+reads it (start from the `starter_site` fixture), and a visitor's requests over HTTP.
 
-Import the fixtures into a test module: `from .site_fixtures import starter_site, ...`.
+Import the fixtures into a test module: `from .site_fixtures import database_url, ...`.
 """
 
 import gzip
@@ -11,46 +11,16 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
-from itertools import chain
 
 import pytest
 from bs4 import BeautifulSoup
-from django.apps import apps
-from django.core import serializers
-from django.core.management import call_command
 from django.db import connection
 from wagtail.models import Page
 
-from .browser.conftest import restore
 from .servers import Gunicorn, Nginx, copy_database, manage
 
 ANSWERS = {"text": "Ana Example", "email": "ana@example.org", "tel": "555-0123"}
 MESSAGE = "Can my father have this after radiation? Please call me in the morning."
-
-
-MIGRATION_ROWS = []
-
-
-def save_migration_rows(django_db_blocker):
-    """The rows the migrations made (the tree's root, the root collection, the default site,
-    groups, workflows), saved as soon as the test database exists (tests/conftest.py):
-    transactional tests empty every table, and starter_site puts them back."""
-    in_dependency_order = serializers.sort_dependencies(
-        [(config, None) for config in apps.get_app_configs()], allow_cycles=True
-    )
-    models = [model for model in in_dependency_order if model._meta.concrete_model is model]
-    with django_db_blocker.unblock():
-        rows = chain.from_iterable(model._base_manager.order_by("pk") for model in models)
-        MIGRATION_ROWS[:] = [serializers.serialize("json", rows)]
-
-
-@pytest.fixture
-def starter_site(transactional_db):
-    """The starter content, committed (servers in other processes read it)."""
-    if not Page.objects.filter(depth=1).exists():
-        restore(MIGRATION_ROWS[0])
-    call_command("load_content", verbosity=0)
-    Page.objects.filter(depth=3).update(show_in_menus=True)
 
 
 @pytest.fixture

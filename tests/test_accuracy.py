@@ -2,7 +2,6 @@
 patients need shown where they need them."""
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page
 
 from content.pages.models import ProcedurePage, Reference
@@ -10,11 +9,6 @@ from content.starter.loader import load_references
 from content.starter.report import Report
 
 from .conftest import parse, publish
-
-
-@pytest.fixture
-def starter(db):
-    call_command("load_content", verbosity=0)
 
 
 def page_text(client, slug):

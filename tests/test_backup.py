@@ -21,7 +21,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from .conftest import paragraph, publish
-from .site_fixtures import starter_site  # noqa: F401 (a fixture: committed, as backups read)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -64,7 +63,7 @@ def procedure():
 
 
 @pytest.fixture
-def site_with_everything(starter_site, media_root):  # noqa: F811
+def site_with_everything(starter_site, media_root):
     """Beyond the starter: a staff account, an enquiry, a second revision, a rendition."""
     get_user_model().objects.create_user("coordinator", "c@example.org", "a-long-password-1")
     FormSubmission.objects.create(

@@ -21,7 +21,6 @@ from .site_fixtures import (  # noqa: F401 (fixtures)
     database_url,
     enquiry_path,
     send_enquiry,
-    starter_site,
     wait_for,
 )
 

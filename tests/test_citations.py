@@ -1,16 +1,8 @@
 """In-text citations link to their reference, and each cited reference links back."""
 
-import pytest
-from django.core.management import call_command
-
 from content.pages.models import ProcedurePage
 
 from .conftest import paragraph, parse, publish
-
-
-@pytest.fixture
-def starter(db):
-    call_command("load_content", verbosity=0)
 
 
 def test_each_citation_links_to_its_entry_and_back(starter, client):

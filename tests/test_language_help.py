@@ -38,8 +38,7 @@ def load():
 
 
 @pytest.fixture
-def loaded(db):
-    load()
+def loaded(starter):
     return LanguageHelpPage.objects.get(locale=Locale.get_default())
 
 

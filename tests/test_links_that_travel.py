@@ -40,18 +40,17 @@ def section_text(soup, anchor):
 
 
 @pytest.fixture
-def starter(db):
-    call_command("load_content", verbosity=0)
+def star_page(starter):
     return ProcedurePage.objects.get(slug="star-procedure")
 
 
-def test_procedure_json_ld_is_a_medical_web_page_about_the_procedure(client, starter):
-    response = client.get(starter.url)
+def test_procedure_json_ld_is_a_medical_web_page_about_the_procedure(client, star_page):
+    response = client.get(star_page.url)
     soup = parse(response)
     data = json_ld(response)
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "MedicalWebPage"
-    assert data["url"] == starter.full_url
+    assert data["url"] == star_page.full_url
     assert data["audience"] == "https://schema.org/Patient"
     assert data["name"] == soup.h1.get_text(strip=True)
 
@@ -67,18 +66,18 @@ def test_procedure_json_ld_is_a_medical_web_page_about_the_procedure(client, sta
     assert "Call 911 now if you have" in about["followup"]
 
 
-def test_json_ld_has_no_review_keys_without_review_data(client, starter):
-    data = json_ld(client.get(starter.url))
+def test_json_ld_has_no_review_keys_without_review_data(client, star_page):
+    data = json_ld(client.get(star_page.url))
     assert "lastReviewed" not in data and "reviewedBy" not in data
 
 
-def test_referrer_json_ld_is_for_clinicians_about_the_same_procedure(client, starter):
+def test_referrer_json_ld_is_for_clinicians_about_the_same_procedure(client, star_page):
     referrer = ReferrerPage.objects.get()
     data = json_ld(client.get(referrer.url))
     assert data["@type"] == "MedicalWebPage"
     assert data["audience"] == "https://schema.org/Clinician"
     assert data["about"]["@type"] == "MedicalProcedure"
-    assert data["about"]["name"] == starter.title
+    assert data["about"]["name"] == star_page.title
 
 
 def test_json_ld_cannot_be_broken_out_of_by_a_title(client, procedure_page):
@@ -156,14 +155,14 @@ def test_robots_txt_names_the_sitemap(client, home):
 # The /star/ short link -----------------------------------------------------------------
 
 
-def test_star_short_link_redirects_permanently_to_the_procedure_page(client, starter):
+def test_star_short_link_redirects_permanently_to_the_procedure_page(client, star_page):
     response = client.get("/star/")
     assert response.status_code == 301
-    assert response["Location"] == starter.url
+    assert response["Location"] == star_page.url
     assert client.get("/star").status_code == 301
 
 
-def test_load_content_makes_the_short_link_once_and_leaves_staff_changes(starter):
+def test_load_content_makes_the_short_link_once_and_leaves_staff_changes(star_page):
     call_command("load_content", verbosity=0)
     redirect = Redirect.objects.get()
     redirect.redirect_page = StandardPage.objects.get(slug="accessibility")
@@ -198,7 +197,7 @@ def parse_fragment(html):
     return BeautifulSoup(html, "html.parser")
 
 
-def test_the_referrer_page_prints_a_handout_too(client, starter):
+def test_the_referrer_page_prints_a_handout_too(client, star_page):
     referrer = ReferrerPage.objects.get()
     handout = parse(client.get(referrer.url)).select_one("main .print-handout")
     assert referrer.full_url in handout.get_text()
@@ -214,7 +213,7 @@ def test_standard_pages_keep_their_canonical_link(client, standard_page):
 
 
 @pytest.mark.parametrize("model", [ProcedurePage, ReferrerPage])
-def test_a_reviewed_page_states_its_review_in_the_page_and_json_ld(client, starter, model):
+def test_a_reviewed_page_states_its_review_in_the_page_and_json_ld(client, star_page, model):
     page = model.objects.get(locale=Locale.get_default())
     page.reviewed_by = Clinician.objects.create(name="Dana Reyes", credentials="MD")
     page.last_reviewed = datetime.date(2026, 11, 2)
@@ -232,21 +231,21 @@ def test_a_reviewed_page_states_its_review_in_the_page_and_json_ld(client, start
     ]
 
 
-def test_a_chosen_reviewer_is_not_claimed_before_the_review(client, starter):
-    starter.reviewed_by = Clinician.objects.create(name="Dana Reyes", credentials="MD")
-    publish(starter)
-    data = json_ld(client.get(starter.url))
+def test_a_chosen_reviewer_is_not_claimed_before_the_review(client, star_page):
+    star_page.reviewed_by = Clinician.objects.create(name="Dana Reyes", credentials="MD")
+    publish(star_page)
+    data = json_ld(client.get(star_page.url))
     assert "reviewedBy" not in data and "lastReviewed" not in data
 
 
-def test_json_ld_follows_a_publish_and_a_reviewers_new_name(client, starter):
-    fresh = starter.url + "?page=1"  # skip the full-page cache: the kept JSON-LD is tested
+def test_json_ld_follows_a_publish_and_a_reviewers_new_name(client, star_page):
+    fresh = star_page.url + "?page=1"  # skip the full-page cache: the kept JSON-LD is tested
     json_ld(client.get(fresh))  # now kept with the page's rendered sections
-    starter.title = "Spinal tumor ablation, renamed"
+    star_page.title = "Spinal tumor ablation, renamed"
     reviewer = Clinician.objects.create(name="Dana Reyes", credentials="MD")
-    starter.reviewed_by = reviewer
-    starter.last_reviewed = datetime.date(2026, 11, 2)
-    publish(starter)
+    star_page.reviewed_by = reviewer
+    star_page.last_reviewed = datetime.date(2026, 11, 2)
+    publish(star_page)
     data = json_ld(client.get(fresh))
     assert data["name"] == data["about"]["name"] == "Spinal tumor ablation, renamed"
     assert data["reviewedBy"]["name"] == "Dana Reyes, MD"

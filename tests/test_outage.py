@@ -25,7 +25,6 @@ from .site_fixtures import (  # noqa: F401 (fixtures)
     Visitor,
     form_answers,
     outage_stack,
-    starter_site,
     wait_for,
 )
 
@@ -73,7 +72,7 @@ class PostgresDatabase:
 
 
 @pytest.fixture
-def database(starter_site, tmp_path, postgres_cluster):  # noqa: F811
+def database(starter_site, tmp_path, postgres_cluster):
     copy = PostgresDatabase(postgres_cluster) if postgres_cluster else SqliteDatabase(tmp_path)
     yield copy
     copy.remove()

@@ -15,7 +15,6 @@ from .site_fixtures import (  # noqa: F401 (fixtures)
     Visitor,
     database_url,
     outage_stack,
-    starter_site,
 )
 
 CACHED = ["/", "/star-procedure/", "/for-referring-physicians/", "/privacy/"]

@@ -1,7 +1,5 @@
 """The plain-language check editors see in the page editor, on their unsaved draft."""
 
-import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import rich_text
@@ -86,11 +84,6 @@ def test_a_glossary_entry_explains_the_term(editor_client, contact, procedure_pa
     terms = [li.get_text(strip=True) for li in soup.select("#unexplained-term-list li")]
     assert UNEXPLAINED not in terms
     assert "probe" in terms  # the fixture's other medical words still have no entry
-
-
-@pytest.fixture
-def starter(db):
-    call_command("load_content", verbosity=0)
 
 
 def test_the_starter_content_passes_the_check(starter, client, capsys):

@@ -8,20 +8,13 @@ session and follows every link in its panels.
 
 from urllib.parse import urlsplit
 
-import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
 from .conftest import parse, staff_member
 
 ROLES = ["Editors", "Clinical reviewers", "Site administrators", "Referral coordinators"]
-
-
-@pytest.fixture
-def starter_site(db, media_root):
-    call_command("load_content", verbosity=0)
 
 
 def signed_in(user):
@@ -47,7 +40,7 @@ def links_in(section):
     }
 
 
-def test_every_dashboard_link_opens_for_the_person_who_sees_it(starter_site):
+def test_every_dashboard_link_opens_for_the_person_who_sees_it(starter):
     people = {role: staff_member(role.lower().replace(" ", "_"), role) for role in ROLES}
     people["superuser"] = get_user_model().objects.create_superuser("root", "r@example.org", "x")
     seen = {}

@@ -1,17 +1,11 @@
 """The starter procedure page reads at US grade 8 or below, measured on the served HTML."""
 
 import pytest
-from django.core.management import call_command
 
 from content.pages.models import ProcedurePage, StandardPage
 from content.plain_language.readability import grade, readable_text
 
 TARGET_GRADE = 8
-
-
-@pytest.fixture
-def starter(db):
-    call_command("load_content", verbosity=0)
 
 
 def test_known_text_has_a_known_grade():

@@ -1,7 +1,6 @@
 """The page for referring physicians, and the ways to reach it and the enquiry form."""
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -24,13 +23,12 @@ SECTIONS = [
 
 
 @pytest.fixture
-def starter(db):
-    call_command("load_content", verbosity=0)
+def referrer_page(starter):
     return ReferrerPage.objects.get()
 
 
-def test_referrer_page_has_every_section_in_order(client, starter):
-    soup = parse(client.get(starter.url))
+def test_referrer_page_has_every_section_in_order(client, referrer_page):
+    soup = parse(client.get(referrer_page.url))
     assert [h1.get_text(strip=True) for h1 in soup.find_all("h1")] == ["For referring physicians"]
     assert [s["id"] for s in soup.select("article > section")] == SECTIONS
     assert [s["id"] for s in soup.select("#patient-selection > section")] == [
@@ -41,8 +39,8 @@ def test_referrer_page_has_every_section_in_order(client, starter):
     assert toc == [f"#{anchor}" for anchor in SECTIONS]
 
 
-def test_evidence_is_in_numbers_with_the_references_listed(client, starter):
-    soup = parse(client.get(starter.url))
+def test_evidence_is_in_numbers_with_the_references_listed(client, referrer_page):
+    soup = parse(client.get(referrer_page.url))
     evidence = soup.find(id="evidence").get_text(" ", strip=True)
     for number in ("5.9", "2.6", "2.1", "8.0", "3.9", "2.9", "725 patients"):
         assert number in evidence
@@ -56,8 +54,8 @@ def test_evidence_is_in_numbers_with_the_references_listed(client, starter):
     )
 
 
-def test_how_to_refer_shows_phone_fax_email_and_the_checklist(client, starter):
-    soup = parse(client.get(starter.url))
+def test_how_to_refer_shows_phone_fax_email_and_the_checklist(client, referrer_page):
+    soup = parse(client.get(referrer_page.url))
     how = soup.find(id="how-to-refer")
     details = {
         dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
@@ -71,26 +69,26 @@ def test_how_to_refer_shows_phone_fax_email_and_the_checklist(client, starter):
     assert any("MRI" in item for item in checklist)
 
 
-def test_home_and_procedure_pages_link_to_the_referrer_page_and_the_form(client, starter):
+def test_home_and_procedure_pages_link_to_the_referrer_page_and_the_form(client, referrer_page):
     form_page = EnquiryFormPage.objects.get(slug="ask-us")
     for page in (
         HomePage.objects.get(slug="home"),
         ProcedurePage.objects.get(slug="star-procedure"),
     ):
         links = {a["href"] for a in parse(client.get(page.url)).select("main a")}
-        assert starter.url in links
+        assert referrer_page.url in links
     home_links = {a["href"] for a in parse(client.get("/")).select("main a")}
     assert form_page.url in home_links
 
 
-def test_the_procedure_page_still_reads_at_grade_8_with_the_new_link(client, starter):
+def test_the_procedure_page_still_reads_at_grade_8_with_the_new_link(client, referrer_page):
     from content.plain_language.readability import grade, readable_text
 
     page = ProcedurePage.objects.get(slug="star-procedure")
     assert grade(readable_text(client.get(page.url).content.decode())) <= 8
 
 
-def test_staff_can_edit_the_enquiry_forms_fields(admin_client, client, starter):
+def test_staff_can_edit_the_enquiry_forms_fields(admin_client, client, referrer_page):
     form_page = EnquiryFormPage.objects.get(slug="ask-us")
     url, data = edit_form_data(admin_client, form_page)
     # querydict_from_html reads a checked box with no value attribute as "", where a
@@ -109,7 +107,7 @@ def test_staff_can_edit_the_enquiry_forms_fields(admin_client, client, starter):
     assert "Email address (optional)" in labels
 
 
-def test_admin_lists_enquiries_under_forms(admin_client, starter):
+def test_admin_lists_enquiries_under_forms(admin_client, referrer_page):
     response = admin_client.get(reverse("wagtailforms:index"))
     assert response.status_code == 200
     form_page = EnquiryFormPage.objects.get(slug="ask-us")
@@ -117,11 +115,11 @@ def test_admin_lists_enquiries_under_forms(admin_client, starter):
     assert parse(response).find("a", href=link)
 
 
-def test_how_to_refer_stays_when_staff_empty_its_text(client, starter):
-    starter.how_to_refer = []
-    starter.referral_checklist = []
-    publish(starter)
-    soup = parse(client.get(starter.url))
+def test_how_to_refer_stays_when_staff_empty_its_text(client, referrer_page):
+    referrer_page.how_to_refer = []
+    referrer_page.referral_checklist = []
+    publish(referrer_page)
+    soup = parse(client.get(referrer_page.url))
     ids = [s["id"] for s in soup.select("article > section")]
     assert "how-to-refer" in ids and "what-to-send" not in ids
     assert soup.select_one("#how-to-refer a[href^='tel:']").get_text() == "555-0100"

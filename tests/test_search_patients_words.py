@@ -42,27 +42,26 @@ def links(soup):
 
 
 @pytest.fixture
-def starter(db):
-    call_command("load_content", verbosity=0)
+def star_page(starter):
     return ProcedurePage.objects.get(slug="star-procedure")
 
 
 # The patients' words, on the real starter content --------------------------------------
 
 
-def test_each_patients_query_leads_first_to_the_section_that_answers_it(client, starter):
+def test_each_patients_query_leads_first_to_the_section_that_answers_it(client, star_page):
     first_links = {query: (links(search(client, query)) or [None])[0] for query in PATIENTS_QUERIES}
     assert first_links == PATIENTS_QUERIES
 
 
-def test_every_anchor_a_result_links_to_is_on_the_page(client, starter):
-    page = parse(client.get(starter.url))
+def test_every_anchor_a_result_links_to_is_on_the_page(client, star_page):
+    page = parse(client.get(star_page.url))
     for query, link in PATIENTS_QUERIES.items():
         anchor = link.split("#")[1]
         assert page.find(id=anchor), f"{query!r}: no #{anchor} on the procedure page"
 
 
-def test_every_starter_promotion_points_at_a_starter_page_and_loads_once(starter):
+def test_every_starter_promotion_points_at_a_starter_page_and_loads_once(star_page):
     data = read_json(STARTER_DIR / "search_promotions.json")
     assert set(PATIENTS_QUERIES) <= set(data)
     promoted = {p.query.query_string: p.page.slug for p in SearchPromotion.objects.all()}
@@ -73,7 +72,7 @@ def test_every_starter_promotion_points_at_a_starter_page_and_loads_once(starter
     assert after == before
 
 
-def test_a_promotion_an_editor_changed_or_removed_is_left_alone(starter):
+def test_a_promotion_an_editor_changed_or_removed_is_left_alone(star_page):
     changed = SearchPromotion.objects.get(query__query_string="cost")
     changed.description = "Ask our billing office."
     changed.save()
@@ -193,7 +192,7 @@ def test_a_page_s_sections_are_read_once_until_the_page_changes(client, cement_p
     assert f"{procedure.url}#risks" in links(search(client, "cement"))
 
 
-def test_a_search_of_the_starter_site_costs_at_most_10_queries(client, starter):
+def test_a_search_of_the_starter_site_costs_at_most_10_queries(client, star_page):
     search(client, "pain relief")  # as bench/render.py measures: warm
     with CaptureQueriesContext(connection) as queries:
         search(client, "pain relief")
@@ -305,7 +304,7 @@ ODD_QUERIES = [
 ]
 
 
-def test_odd_input_never_causes_an_error(client, starter):
+def test_odd_input_never_causes_an_error(client, star_page):
     for query in ODD_QUERIES:
         soup = search(client, query)
         assert soup.select_one("main .search-page__message"), query

@@ -32,11 +32,6 @@ def load(**options):
     call_command("load_content", verbosity=0, **options)
 
 
-@pytest.fixture
-def loaded(db):
-    load()
-
-
 def spanish():
     return Locale.objects.get(language_code="es")
 
@@ -49,7 +44,7 @@ def spanish_page(slug):
     return english_page(slug).get_translation(spanish()).specific
 
 
-def test_every_english_patient_page_has_a_live_spanish_version(loaded, client):
+def test_every_english_patient_page_has_a_live_spanish_version(starter, client):
     english = Page.objects.live().filter(locale=Locale.get_default(), depth__gte=2)
     patient_pages = english.exclude(slug="for-referring-physicians")
     assert {page.slug for page in patient_pages} == set(SPANISH_SLUGS)
@@ -66,7 +61,7 @@ def test_every_english_patient_page_has_a_live_spanish_version(loaded, client):
     assert not english_page("for-referring-physicians").has_translation(spanish())
 
 
-def test_every_spanish_page_is_marked_as_not_yet_checked_by_a_translator(loaded):
+def test_every_spanish_page_is_marked_as_not_yet_checked_by_a_translator(starter):
     for slug in SPANISH_SLUGS:
         page = spanish_page(slug)
         assert not translation_is_checked(page), slug
@@ -84,14 +79,14 @@ def citations(text):
 
 
 @pytest.mark.parametrize("slug", ["star-procedure", "home", "privacy", "language-help"])
-def test_the_spanish_page_gives_the_same_numbers_and_citations(loaded, client, slug):
+def test_the_spanish_page_gives_the_same_numbers_and_citations(starter, client, slug):
     english = readable_text(client.get(english_page(slug).url).content.decode())
     translated = readable_text(client.get(spanish_page(slug).url).content.decode())
     assert numbers(translated) == numbers(english)
     assert citations(translated) == citations(english)
 
 
-def test_the_spanish_procedure_page_carries_the_key_facts(loaded, client):
+def test_the_spanish_procedure_page_carries_the_key_facts(starter, client):
     text = parse(client.get(spanish_page("star-procedure").url)).main.get_text(" ", strip=True)
     for fact in (
         "vuelve a casa el mismo día",
@@ -109,7 +104,7 @@ def test_the_spanish_procedure_page_carries_the_key_facts(loaded, client):
     assert "vosotros" not in text.lower() and "podéis" not in text.lower()
 
 
-def test_the_spanish_pages_link_to_spanish_pages_and_english_where_there_is_none(loaded, client):
+def test_the_spanish_pages_link_to_spanish_pages_and_english_where_there_is_none(starter, client):
     soup = parse(client.get(spanish_page("home").url))
     links = {a["href"] for a in soup.select("main a[href]")}
     assert spanish_page("star-procedure").url in links
@@ -119,7 +114,7 @@ def test_the_spanish_pages_link_to_spanish_pages_and_english_where_there_is_none
     assert form.privacy_page_id == spanish_page("privacy").pk
 
 
-def test_the_spanish_form_asks_in_spanish(loaded, client):
+def test_the_spanish_form_asks_in_spanish(starter, client):
     soup = parse(client.get(spanish_page("ask-us").url))
     labels = [label.get_text(" ", strip=True) for label in soup.select("main form label")]
     assert any(label.startswith("Su nombre") for label in labels)
@@ -129,12 +124,12 @@ def test_the_spanish_form_asks_in_spanish(loaded, client):
     assert "Please do not send medical records" not in notice
 
 
-def test_referral_coordinators_read_the_spanish_enquiries_too(loaded):
+def test_referral_coordinators_read_the_spanish_enquiries_too(starter):
     for page in EnquiryFormPage.objects.all():
         assert page.group_permissions.filter(group__name="Referral coordinators").exists()
 
 
-def test_glossary_marking_works_in_spanish(loaded, client):
+def test_glossary_marking_works_in_spanish(starter, client):
     soup = parse(client.get(spanish_page("star-procedure").url))
     glossary_url = spanish_page("glossary").url
     marked = {a.get_text().lower(): a["href"] for a in soup.select("main a.glossary-term")}
@@ -147,7 +142,7 @@ def test_glossary_marking_works_in_spanish(loaded, client):
     assert "Cemento óseo" in glossary and "Bone cement" not in glossary
 
 
-def test_each_spanish_term_translates_an_english_one_with_its_own_word_forms(loaded):
+def test_each_spanish_term_translates_an_english_one_with_its_own_word_forms(starter):
     data = read_json(STARTER_DIR / "es" / "glossary.json")
     assert GlossaryTerm.objects.filter(locale=spanish()).count() == len(data)
     for item in data:
@@ -157,7 +152,7 @@ def test_each_spanish_term_translates_an_english_one_with_its_own_word_forms(loa
         assert term.other_forms == item["other_forms"]
 
 
-def test_the_references_keep_their_published_titles(loaded, client):
+def test_the_references_keep_their_published_titles(starter, client):
     page = ProcedurePage.objects.get(locale=spanish())
     references = page.references()
     assert {ref.locale_id for ref in references} == {spanish().pk}
@@ -179,13 +174,13 @@ def snapshot():
     }
 
 
-def test_a_second_run_changes_nothing(loaded):
+def test_a_second_run_changes_nothing(starter):
     before = snapshot()
     load()
     assert snapshot() == before
 
 
-def test_a_spanish_page_staff_edited_is_left_alone(loaded, admin_user, client):
+def test_a_spanish_page_staff_edited_is_left_alone(starter, admin_user, client):
     page = spanish_page("accessibility")
     page.summary = "Resumen escrito por el personal."
     page.save_revision(user=admin_user).publish()
@@ -194,7 +189,7 @@ def test_a_spanish_page_staff_edited_is_left_alone(loaded, admin_user, client):
     assert "Resumen escrito por el personal." in client.get(page.url).content.decode()
 
 
-def test_a_spanish_page_staff_deleted_is_made_again_but_one_they_renamed_is_not(loaded):
+def test_a_spanish_page_staff_deleted_is_made_again_but_one_they_renamed_is_not(starter):
     spanish_page("privacy").delete()
     renamed = spanish_page("accessibility")
     renamed.slug = "accesibilidad-web"
@@ -205,7 +200,7 @@ def test_a_spanish_page_staff_deleted_is_made_again_but_one_they_renamed_is_not(
     assert spanish_page("accessibility").slug == "accesibilidad-web"
 
 
-def test_a_page_holding_a_spanish_slug_is_left_alone(loaded):
+def test_a_page_holding_a_spanish_slug_is_left_alone(starter):
     """A Spanish page that no longer translates its English page (staff deleted the English
     one, and the loader made it again) keeps its slug; nothing else is made in its place."""
     english = english_page("privacy")
@@ -226,7 +221,7 @@ def call_command_lines():
     return out.getvalue().splitlines()
 
 
-def test_loading_makes_no_redirects_from_english_slugs(loaded, client):
+def test_loading_makes_no_redirects_from_english_slugs(starter, client):
     from wagtail.contrib.redirects.models import Redirect
 
     assert [redirect.old_path for redirect in Redirect.objects.all()] == ["/star"]
@@ -260,7 +255,7 @@ def main_menu(client, path):
     ]
 
 
-def test_the_spanish_menu_lists_its_pages_in_the_english_order(client, loaded):
+def test_the_spanish_menu_lists_its_pages_in_the_english_order(client, starter):
     english = main_menu(client, "/")
     translated = [page.get_translation_or_none(spanish()) for page in english]
     assert main_menu(client, "/es/") == [page for page in translated if page is not None]

@@ -1,10 +1,8 @@
 """The dashboard lists the translations no qualified medical translator has checked yet: the
 Spanish starter pages and the language help taglines."""
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page
@@ -25,11 +23,6 @@ SPANISH_TITLES = {
 }
 
 
-@pytest.fixture
-def loaded(db):
-    call_command("load_content", verbosity=0)
-
-
 def to_check(client):
     """{linked title: the item's text} from the dashboard's "Translations to check" panel."""
     panel = parse(client.get(reverse("wagtailadmin_home"))).select_one(
@@ -44,7 +37,7 @@ def spanish_page(title):
     return Page.objects.get(title=title, locale__language_code="es").specific
 
 
-def test_the_dashboard_lists_every_spanish_page_and_the_taglines(loaded, admin_client):
+def test_the_dashboard_lists_every_spanish_page_and_the_taglines(starter, admin_client):
     waiting = to_check(admin_client)
     assert set(waiting) >= SPANISH_TITLES
     assert waiting["Ayuda con el idioma"].endswith("(Español)")
@@ -55,7 +48,7 @@ def test_the_dashboard_lists_every_spanish_page_and_the_taglines(loaded, admin_c
     assert "Privacy notice" not in waiting and "Language help" not in waiting
 
 
-def test_a_page_leaves_the_list_once_a_translator_has_checked_it(loaded, admin_client, client):
+def test_a_page_leaves_the_list_once_a_translator_has_checked_it(starter, admin_client, client):
     page = spanish_page("Aviso de privacidad")
     page.translation_checked_by = "Ana Ruiz, CHI-Spanish"
     page.save_revision().publish()
@@ -65,7 +58,7 @@ def test_a_page_leaves_the_list_once_a_translator_has_checked_it(loaded, admin_c
     assert "Declaración de accesibilidad" in waiting
 
 
-def test_taglines_leave_the_list_once_each_is_checked(loaded, admin_client):
+def test_taglines_leave_the_list_once_each_is_checked(starter, admin_client):
     english = Page.objects.get(slug="language-help", locale=Locale.get_default())
     taglines = LanguageTagline.objects.filter(page=english)
     taglines.exclude(lang="ar").update(checked_by="Language Line, 2026-11-30")
@@ -76,7 +69,7 @@ def test_taglines_leave_the_list_once_each_is_checked(loaded, admin_client):
     assert "Language help: the taglines" not in to_check(admin_client)
 
 
-def test_each_person_sees_only_what_they_can_edit(loaded):
+def test_each_person_sees_only_what_they_can_edit(starter):
     coordinator = get_user_model().objects.create_user("coordinator", password="x" * 16)
     coordinator.groups.add(Group.objects.get(name="Referral coordinators"))
     client = Client()
@@ -85,7 +78,7 @@ def test_each_person_sees_only_what_they_can_edit(loaded):
     assert set(to_check(client)) == {"Pregúntenos sobre el procedimiento o refiera a un paciente"}
 
 
-def test_nothing_to_check_means_no_panel(loaded, admin_client):
+def test_nothing_to_check_means_no_panel(starter, admin_client):
     for page in Page.objects.filter(locale__language_code="es").specific():
         if hasattr(page, "translation_checked_by"):
             page.translation_checked_by = "Ana Ruiz, CHI-Spanish"

@@ -22,7 +22,6 @@ from .site_fixtures import (  # noqa: F401 (fixtures)
     database_url,
     enquiry_path,
     send_enquiry,
-    starter_site,
     wait_for,
 )
 
@@ -32,7 +31,7 @@ HOST = {"Host": "127.0.0.1"}  # the site's name, whichever server answers
 
 
 @pytest.fixture
-def draft(starter_site):  # noqa: F811
+def draft(starter_site):
     """An editor's draft of the procedure page, not yet live."""
     get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
     page = Page.objects.get(slug="star-procedure").specific

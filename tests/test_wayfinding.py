@@ -6,7 +6,6 @@ import json
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
-import pytest
 from django.core.management import call_command
 from wagtail.models import Locale, Page
 
@@ -24,11 +23,6 @@ FOOTER = [
     "Privacy notice",
     "Language help",
 ]
-
-
-@pytest.fixture
-def starter(db):
-    call_command("load_content", verbosity=0)
 
 
 def sitemap_paths(client):

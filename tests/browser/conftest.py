@@ -10,11 +10,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.models import Permission
-from django.contrib.contenttypes.models import ContentType
-from django.core import serializers
-from django.core.management import call_command
-from django.db import connection, transaction
 from wagtail.models import Page
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make are
@@ -62,49 +57,10 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="session")
-def migration_data(django_db_setup):
-    """The rows migrations made (the tree's root, the default site, groups, workflows).
-
-    Transactional tests empty every table afterwards, and Django's serialized_rollback does
-    not bring them back once ordinary `db` tests have run in the same session. They are saved
-    as soon as the test database exists (tests/conftest.py): saved here, at the first browser
-    test, they would be missing if another transactional test had run first.
-    """
-    from ..site_fixtures import MIGRATION_ROWS
-
-    return MIGRATION_ROWS[0]
-
-
-def restore(data):
-    """Load the saved rows with their own ids, as loaddata does.
-
-    Django rebuilds content types and permissions after emptying the tables, under new ids;
-    some saved rows use a content type's id as their own (a workflow's snippet types), so
-    the rebuilt ones are replaced by the saved ones. Links to rows not yet loaded are set last.
-    """
-    waiting = []
-    with transaction.atomic(), connection.constraint_checks_disabled():
-        Permission.objects.all().delete()
-        ContentType.objects.all().delete()
-        for row in serializers.deserialize("json", data, handle_forward_references=True):
-            row.save()
-            if row.deferred_fields:
-                waiting.append(row)
-        for row in waiting:
-            row.save_deferred_fields()
-    ContentType.objects.clear_cache()
-
-
 @pytest.fixture
-def site(live_server, migration_data):
-    """The starter site, served by the live server. Returns its base URL."""
-    if not Page.objects.filter(depth=1).exists():
-        restore(migration_data)
-    call_command("load_content", verbosity=0)
-    # The starter leaves the menu empty; editors tick "Show in menus" on the main pages, and
-    # the navigation must pass every check too.
-    Page.objects.filter(depth=3).update(show_in_menus=True)
+def site(live_server, starter_site):
+    """The starter site, its main pages in the menu (the navigation must pass every check
+    too), served by the live server. Returns its base URL."""
     return live_server.url
 
 
