@@ -4,7 +4,7 @@ servers"): what one does, the other sees.
 Two gunicorn instances on their own ports, CACHE_URL pointing both at one Redis (Debian's
 redis-server), the suite's database (PostgreSQL, or SQLite's file on this one machine), and
 nginx with both in its upstream. An editor publishes through server A; server B shows the
-change within 2 seconds, and so does nginx (its micro-cache keeps a copy up to 2 seconds).
+change within 2 seconds, and so does nginx (its micro-cache keeps a copy a second at most).
 The enquiry form's limit per address counts the forms sent to either server.
 """
 
@@ -92,7 +92,7 @@ def test_a_publish_through_one_server_is_seen_through_the_other(servers, draft):
     seen_on_b = live_after(published, lambda: Visitor(**HOST).get(b.url + path).text)
     seen_on_nginx = live_after(published, lambda: Visitor().get(nginx.url + path).text)
     assert seen_on_b <= 2, seen_on_b
-    assert seen_on_nginx <= 2.5, seen_on_nginx  # nginx's copy: up to 2 s, in whole seconds
+    assert seen_on_nginx <= 2, seen_on_nginx  # nginx's copy lives a second at most
 
 
 def live_after(published, page_text, timeout=10):

@@ -542,7 +542,8 @@ PAGE_BROWSER_MAX_AGE = int(env("PAGE_BROWSER_MAX_AGE", "60"))
 PAGE_CDN_MAX_AGE = int(env("PAGE_CDN_MAX_AGE", "300"))
 PAGE_STALE_WHILE_REVALIDATE = int(env("PAGE_STALE_WHILE_REVALIDATE", "60"))
 PAGE_STALE_IF_ERROR = int(env("PAGE_STALE_IF_ERROR", "86400"))
-# nginx's micro-cache in front (deploy/nginx.conf), which nothing purges: keep it short.
+# nginx's micro-cache in front (deploy/nginx.conf), which nothing purges: keep it short. At
+# most this many seconds (content/serving/page_cache.py).
 PAGE_PROXY_MAX_AGE = int(env("PAGE_PROXY_MAX_AGE", "1"))
 
 

@@ -13,6 +13,7 @@
 """
 
 import re
+import time
 
 from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
@@ -70,8 +71,20 @@ class PublicCacheHeadersMiddleware:
             )
             del response["Expires"]  # set by wagtail-cache from its own, longer timeout
             # nginx's micro-cache in front (deploy/nginx.conf); nginx drops this header.
-            response["X-Accel-Expires"] = settings.PAGE_PROXY_MAX_AGE
+            response["X-Accel-Expires"] = micro_cache_expiry()
         return response
+
+
+def micro_cache_expiry():
+    """How long nginx may keep the page: to the end of the whole second PAGE_PROXY_MAX_AGE - 1
+    seconds from now, so at most PAGE_PROXY_MAX_AGE seconds.
+
+    An absolute time ("@" and a Unix time), because nginx counts whole seconds: a relative
+    "1" would keep a copy for up to 2. "0" keeps nothing.
+    """
+    if settings.PAGE_PROXY_MAX_AGE <= 0:
+        return "0"
+    return f"@{int(time.time()) + settings.PAGE_PROXY_MAX_AGE - 1}"
 
 
 class SharedOnlyGZipMiddleware(GZipMiddleware):
