@@ -2,6 +2,7 @@
 nginx and gunicorn on PostgreSQL, while an editor publishes a change every 5 seconds.
 
     .venv/bin/python bench/publishing_under_load.py [--duration 60] [--connections 64]
+        [--every 5] [--wrk-nice 10] [--gunicorn-nice 0]
 
 The production stack, as `make serve-prod` runs it, on a throwaway PostgreSQL cluster
 (tests/servers.py): collectstatic, migrate and load_content, gunicorn with gunicorn.conf.py
@@ -12,6 +13,9 @@ the admin's Publish button runs, with its signals emptying the caches) and a pro
 nginx for that page every 20 ms, to measure how long each new version takes to reach
 visitors (the staleness). Only 127.0.0.1 is used. Figures go to bench/out/publishing/.
 Targets: 0 errors, p99 at most 50 ms, every version seen within 2 s of its publish.
+
+`--every` longer than `--duration` measures the same load with no publish. The niceness
+options try other CPU priorities: wrk and nginx share the 2 cores with the servers here.
 """
 
 import argparse
@@ -106,10 +110,13 @@ class Probe(threading.Thread):
             time.sleep(0.02)
 
 
-def publish_every(seconds, until, published):
-    """An editor's change every `seconds`: Wagtail's publish, as the admin's button does."""
+def publish_every(seconds, until, published, niceness):
+    """An editor's change every `seconds`: Wagtail's publish, as the admin's button does (at
+    gunicorn's niceness: in production it runs in a gunicorn worker)."""
     from django.db import OperationalError, connection
     from wagtail.models import Page
+
+    os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)  # this thread only
 
     version = 0
     while time.time() + seconds < until:
@@ -132,6 +139,8 @@ def main():
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--every", type=float, default=5.0, help="seconds between publishes")
+    parser.add_argument("--wrk-nice", type=int, default=10, help="wrk's niceness")
+    parser.add_argument("--gunicorn-nice", type=int, default=0, help="gunicorn's niceness")
     options = parser.parse_args()
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
@@ -151,6 +160,7 @@ def main():
             env,
             OUT / "gunicorn.log",
             workers=int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() + 1)),
+            prefix=["nice", "-n", str(options.gunicorn_nice)],
         )
         gunicorn.start()  # fmt: skip
         nginx = Nginx(OUT / "nginx", [f"127.0.0.1:{gunicorn.port}"], OUT / "media")
@@ -173,12 +183,14 @@ def main():
         forms.start()
         published = {}
         until = time.time() + options.duration
-        editor = threading.Thread(target=publish_every, args=(options.every, until, published))
+        editor = threading.Thread(
+            target=publish_every, args=(options.every, until, published, options.gunicorn_nice)
+        )
         editor.start()
         wrk = subprocess.run(
             # wrk at a lower priority: on these 2 shared cores it would otherwise take the CPU
             # the servers under test need (in production the visitors are elsewhere).
-            ["nice", "-n", "10", "wrk", "-t2", f"-c{options.connections}",
+            ["nice", "-n", str(options.wrk_nice), "wrk", "-t2", f"-c{options.connections}",
              f"-d{options.duration}s", "--latency", "-s", str(OUT / "paths.lua"), nginx.url],
             capture_output=True, text=True, check=True,
         ).stdout  # fmt: skip
@@ -206,12 +218,13 @@ def report(options, paths, wrk, published, probe, per_visitor, forms):
         f"(wrk), {len(per_visitor)} made for each visitor ({', '.join(per_visitor)}: once a "
         "second beside wrk), "
         f"a publish every {options.every:g} s, gunicorn workers: "
-        f"{os.environ.get('WEB_CONCURRENCY', os.cpu_count() + 1)}",
+        f"{os.environ.get('WEB_CONCURRENCY', os.cpu_count() + 1)}, niceness: wrk "
+        f"{options.wrk_nice}, gunicorn {options.gunicorn_nice}",
         wrk.strip(),
         f"Non-2xx responses: {errors[1] if errors else 0}; "
         f"socket errors: {socket_errors[1] if socket_errors else 'none'}",
         f"Publishes: {len(published)} (failed: {len(failed_publishes)}); "
-        f"versions never seen by the probe: {len(never_seen)}",
+        f"versions never seen by the probe: {len(never_seen)} {never_seen or ''}",
         "Staleness (publish to first sight through nginx, s): "
         + (
             f"median {statistics.median(staleness):.2f}, max {max(staleness):.2f}, "
