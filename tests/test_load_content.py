@@ -2,6 +2,7 @@
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -101,6 +102,16 @@ def test_a_second_run_changes_nothing(loaded):
     before = snapshot()
     load()
     assert snapshot() == before
+
+
+def test_the_starter_fixture_is_the_site_load_content_makes(starter):
+    """Most tests start from a copy of load_content's work (tests/starter_snapshot.py):
+    loading again on top of the copy finds nothing missing, and every image has its file."""
+    before = snapshot()
+    load()
+    assert snapshot() == before
+    images = Image.objects.all()
+    assert images and all(Path(image.file.path).is_file() for image in images)
 
 
 def test_a_page_an_editor_changed_is_left_alone(loaded, admin_client, client):
