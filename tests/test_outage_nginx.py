@@ -28,17 +28,24 @@ def stack(database_url, tmp_path):  # noqa: F811
     yield from outage_stack(environment, tmp_path)
 
 
-def visit_until(stop, base_url, statuses, paths):
+def visit_until(stop, base_url, statuses, paths, lost):
     visitor, n = Visitor(), 0
     while not stop.is_set():
         n += 1
-        answer = visitor.get(base_url + paths[n % len(paths)].format(n=n))
+        path = paths[n % len(paths)].format(n=n)
+        answer = visitor.get(base_url + path)
         statuses[answer.status] += 1
+        if answer.status != 200:
+            lost.append(path)
+
+
+def nginx_log(nginx):
+    return (nginx.folder / "nginx.log").read_text(errors="replace")
 
 
 def cut_off_requests(nginx):
     """Requests nginx lost a worker in the middle of (and tried again on another)."""
-    log = (nginx.folder / "nginx.log").read_text(errors="replace")
+    log = nginx_log(nginx)
     return log.count("upstream prematurely closed") + log.count("Connection reset by peer")
 
 
@@ -46,9 +53,9 @@ def test_a_worker_killed_under_load_loses_no_request(stack):
     gunicorn, nginx = stack
     for path in CACHED:
         assert Visitor().get(nginx.url + path).status == 200
-    cached, rendered, stop = Counter(), Counter(), threading.Event()
+    cached, rendered, lost, stop = Counter(), Counter(), [], threading.Event()
     visitors = [
-        threading.Thread(target=visit_until, args=(stop, nginx.url, statuses, paths))
+        threading.Thread(target=visit_until, args=(stop, nginx.url, statuses, paths, lost))
         for statuses, paths in [(cached, CACHED), (cached, CACHED), (rendered, RENDERED)]
     ]
     for visitor in visitors:
@@ -70,9 +77,14 @@ def test_a_worker_killed_under_load_loses_no_request(stack):
     assert cut_off_requests(nginx) >= 1, "no request was in flight when a worker died"
     assert set(cached) == {200}, cached
     assert sum(cached.values()) > 100
-    # A page rendered afresh is tried once more on another worker; only a request whose
-    # second worker is killed too (kills far more often than in life) can be lost.
-    assert rendered[200] >= 0.9 * sum(rendered.values()), rendered
+    assert rendered[200] > 0, rendered
+    # A page rendered afresh is tried once more on another worker: one is lost only when its
+    # second worker is killed too (kills far more often than in life), so nginx's log shows
+    # both tries failing.
+    errors = [line for line in nginx_log(nginx).splitlines() if "[error]" in line]
+    for path in lost:
+        failed_tries = [line for line in errors if f'"GET {path} HTTP/' in line]
+        assert len(failed_tries) >= 2, (path, failed_tries)
 
 
 def test_with_gunicorn_gone_nginx_shows_the_last_copies_and_the_outage_page(stack):
