@@ -30,11 +30,9 @@ class ListeningBrowser:
         return listening_context(self.browser, viewport, self.violations, **options)
 
 
-def test_the_editor_journey_passes_with_the_admin_policy_enforced(browser, site, open_page):
+def test_the_editor_journey_passes_with_the_admin_policy_enforced(browser, site):
     listening = ListeningBrowser(browser)
-    test_editor_journey.test_editor_changes_benefits_and_the_change_goes_live(
-        listening, site, open_page
-    )
+    test_editor_journey.test_editor_changes_benefits_and_the_change_goes_live(listening, site)
     enforced = [v for v in listening.violations if v["disposition"] == "enforce"]
     assert described(enforced) == []
 
