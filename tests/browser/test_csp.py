@@ -55,6 +55,16 @@ def listening_context(browser, viewport=PHONE, violations=None, **options):
     return context
 
 
+class ListeningBrowser:
+    """The browser, but every context it opens records CSP violations in `violations`."""
+
+    def __init__(self, browser):
+        self.browser, self.violations = browser, []
+
+    def new_context(self, viewport=PHONE, **options):
+        return listening_context(self.browser, viewport, self.violations, **options)
+
+
 def described(violations):
     return [
         f"{v['page']}: {v['disposition']} {v['directive']} blocked {v['blocked']!r} "

@@ -2,7 +2,8 @@
 
 If the page has a workflow (Wagtail's default "Moderators approval", or the clinical review
 workflow), the editor submits the change and a member of each task's groups approves it in
-the admin; otherwise the editor publishes. Either way the change is then live.
+the admin; otherwise the editor publishes. Either way the change is then live. Along the way
+the browser blocks nothing under the admin's and the public pages' Content-Security-Policy.
 """
 
 from django.contrib.auth import get_user_model
@@ -12,6 +13,7 @@ from content.pages.models import ProcedurePage
 from content.review.models import Clinician
 
 from .conftest import DESKTOP, PHONE
+from .test_csp import ListeningBrowser, described
 
 PASSWORD = "a-long-test-password-9"
 NEW_TEXT = "Edited in the browser: most people feel less pain within a week."
@@ -93,6 +95,7 @@ def benefits_text(browser, site, page):
 
 
 def test_editor_changes_benefits_and_the_change_goes_live(browser, site):
+    browser = ListeningBrowser(browser)  # records what the CSP blocks, in every context
     page = ProcedurePage.objects.get(locale__language_code="en")  # the Spanish one is a translation
     assert NEW_TEXT not in benefits_text(browser, site, page)  # a patient has seen the old page
 
@@ -111,3 +114,5 @@ def test_editor_changes_benefits_and_the_change_goes_live(browser, site):
     page.refresh_from_db()
     assert page.live and not page.has_unpublished_changes
     assert NEW_TEXT in benefits_text(browser, site, page)
+    enforced = [v for v in browser.violations if v["disposition"] == "enforce"]
+    assert described(enforced) == []
