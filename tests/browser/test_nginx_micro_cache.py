@@ -95,6 +95,26 @@ def test_a_published_change_is_live_within_two_seconds(nginx):
     assert seconds is not None
 
 
+def test_the_visitor_who_finds_the_copy_expired_is_not_made_to_wait(nginx):
+    """nginx gives that visitor the copy it has and asks Django for the new one alongside, so
+    no visitor waits for a page being rendered afresh after a publish."""
+    url = nginx + procedure_path()
+    fetch(url)
+    page = Page.objects.get(slug="star-procedure").specific
+    page.benefits = [paragraph("Another sentence published a moment ago.")]
+    publish(page)
+    seen = []
+
+    def changed():
+        headers, body = fetch(url)
+        seen.append((headers["X-Cache-Status"], "Another sentence" in body))
+        return seen[-1][1]
+
+    assert wait_for(changed, timeout=2) is not None, seen
+    assert ("STALE", False) in seen, seen  # the copy expired: this visitor got it at once
+    assert ("EXPIRED", True) not in seen, seen  # nobody waited for Django's new page
+
+
 def test_an_editor_is_never_served_the_shared_copy(nginx):
     url = nginx + procedure_path()
     fetch(url)
