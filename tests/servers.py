@@ -65,6 +65,18 @@ def version_of(path):
     return int(Path(path).parts[-3]) if Path(path).parts[-3].isdigit() else 0
 
 
+MEMORY = Path("/dev/shm")  # noqa: S108 (mkdtemp makes a private folder of a random name there)
+
+
+def memory_folder(room=2 * 1024**3):
+    """The shared-memory file system when it has room for a throwaway cluster (containers
+    often give it 64 MB), otherwise None: the usual temporary folder."""
+    try:
+        return str(MEMORY) if shutil.disk_usage(MEMORY).free >= room else None
+    except OSError:
+        return None
+
+
 class PostgresCluster:
     """A cluster of its own in `folder`: trust authentication, a Unix socket in the same
     folder and no TCP port, so that several can run side by side. PostgreSQL refuses to run
@@ -82,9 +94,11 @@ class PostgresCluster:
 
     @classmethod
     def throwaway(cls):
-        """In a new temporary folder of its own. Not under pytest's: other pytest runs on the
-        machine make that folder private again while this one runs, locking postgres out."""
-        return cls(tempfile.mkdtemp(prefix="star-postgres-"))
+        """In a new temporary folder of its own, in memory when there is room: tests empty and
+        refill every table hundreds of times, and on a disk each table emptied is file work.
+        Not under pytest's folder: other pytest runs on the machine make that folder private
+        again while this one runs, locking postgres out."""
+        return cls(tempfile.mkdtemp(prefix="star-postgres-", dir=memory_folder()))
 
     def remove(self):
         try:
