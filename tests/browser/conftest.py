@@ -38,8 +38,6 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 SYSTEM_CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Where a GET form goes (form.evaluate): the page it leads to depends on this address alone.
-GET_FORM_ADDRESS = "form => form.action + '?' + new URLSearchParams(new FormData(form))"
 
 
 def pytest_collection_modifyitems(items):
@@ -114,3 +112,16 @@ def screenshot(page, name):
         return
     RESULTS.mkdir(exist_ok=True)
     page.screenshot(path=RESULTS / "screenshots" / f"{name}.png", full_page=True)
+
+
+def already_sent(form, sent):
+    """Whether a GET form leads to an address in `sent` (adding it if not): the page it leads
+    to depends on that address alone, so the search box on every page is sent once. A POST
+    form is never already sent."""
+    if (form.get_attribute("method") or "get").lower() != "get":
+        return False
+    address = form.evaluate("form => form.action + '?' + new URLSearchParams(new FormData(form))")
+    if address in sent:
+        return True
+    sent.add(address)
+    return False

@@ -8,7 +8,7 @@ a GET form (search) with a query, a POST form empty, so its error messages are o
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import GET_FORM_ADDRESS, VIEWPORTS, screenshot, slug_for
+from .conftest import VIEWPORTS, already_sent, screenshot, slug_for
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
@@ -45,10 +45,8 @@ def send_forms(page, sent):
         if method == "get":
             for field in form.locator("input[type=search], input[type=text]").all():
                 field.fill(SEARCH_TERM)
-            address = form.evaluate(GET_FORM_ADDRESS)
-            if address in sent:
-                continue
-            sent.add(address)
+        if already_sent(form, sent):
+            continue
         form.evaluate("form => { form.noValidate = true; }")
         with page.expect_navigation():
             form.locator("[type=submit], button:not([type])").first.click()

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from .conftest import DESKTOP, GET_FORM_ADDRESS, PHONE
+from .conftest import DESKTOP, PHONE, already_sent
 
 # Runs in every frame before any of the page's own code; Playwright's binding reports each
 # event to the test, across navigations.
@@ -96,11 +96,8 @@ def send_each_form(page, sent):
         if page.url != start:
             page.goto(start)
         form = page.locator("form").nth(index)
-        if (form.get_attribute("method") or "get").lower() == "get":
-            address = form.evaluate(GET_FORM_ADDRESS)
-            if address in sent:
-                continue
-            sent.add(address)
+        if already_sent(form, sent):
+            continue
         form.evaluate("form => { form.noValidate = true; }")
         with page.expect_navigation():
             form.locator("[type=submit], button:not([type])").first.click()
