@@ -558,11 +558,11 @@ def insert_middleware(before, *names):
 insert_middleware(
     "django.contrib.sessions.middleware.SessionMiddleware",
     "content.serving.page_cache.PublicCacheHeadersMiddleware",
-    "wagtailcache.cache.UpdateCacheMiddleware",
+    "content.serving.page_cache.UpdateCacheMiddleware",
     "content.serving.page_cache.SharedOnlyGZipMiddleware",
 )
 MIDDLEWARE += [
-    "wagtailcache.cache.FetchFromCacheMiddleware",
+    "content.serving.page_cache.FetchFromCacheMiddleware",
     # Pages the page cache did not answer: routing from a remembered route (one query).
     "content.serving.routing.RememberedRouteMiddleware",
 ]

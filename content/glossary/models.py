@@ -93,6 +93,9 @@ class GlossaryPage(TranslationReviewMixin, ShareImageMixin, PlainLanguageCheckMi
     subpage_types = []
     max_count_per_parent = 1  # one in each language's home
     template = "pages/glossary_page.html"
+    # Shown on this page alone: publishing a change to it makes no other page again
+    # (content/serving/signals.py).
+    shown_only_on_its_page = ("intro",)
 
     class Meta:
         db_table = "content_glossarypage"

@@ -9,15 +9,21 @@
 - Stored pages go out with a public Cache-Control header a CDN can use, and X-Accel-Expires
   for the nginx micro-cache in front (deploy/nginx.conf).
 - Publishing, unpublishing, moving or deleting a page, or changing anything pages show
-  (snippets, contact details, images, sites), clears the cache (see signals.py).
+  (snippets, contact details, images, sites), clears the cache (see signals.py). A publish
+  that changes only what the page itself shows leaves the other pages stored: each stored
+  response names the versions of the content it was made from, and is served only while
+  they are current (below).
 """
 
 import re
+import secrets
 import time
 
 from django.conf import settings
+from django.core.cache import caches
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_cache_control
+from wagtailcache import cache as wagtailcache
 from wagtailcache.settings import wagtailcache_settings
 
 SHARED = {"hit", "miss"}  # wagtail-cache's header values for a stored response
@@ -104,4 +110,82 @@ class SharedOnlyGZipMiddleware(GZipMiddleware):
         )
         if holds_secret:
             return response
+        return super().process_response(request, response)
+
+
+# The versions a stored response was made from, kept in the page cache itself, so emptying
+# it renews them all. A page names the site's version and its own (Wagtail's `cache_key`,
+# which changes with each publish); anything else (the sitemap, which dates every page)
+# the version of the last publish.
+SITE_VERSION = "version:site"
+PUBLISH_VERSION = "version:publish"
+
+
+def page_version_key(page_id):
+    return f"version:page:{page_id}"
+
+
+def stored_pages():
+    return caches[wagtailcache_settings.WAGTAIL_CACHE_BACKEND]
+
+
+def current_version(key):
+    """The version now, started afresh when the cache has none (emptied, or culled). None
+    when the cache cannot say: a stored response is then never served."""
+    cache = stored_pages()
+    version = cache.get(key)
+    if version is None:
+        cache.add(key, secrets.token_hex(8))
+        version = cache.get(key)
+    return version
+
+
+def is_current(stamp):
+    if not stamp or None in stamp.values():
+        return False
+    now = stored_pages().get_many(list(stamp))
+    return all(now.get(key) == version for key, version in stamp.items())
+
+
+def stamp_for(request):
+    """The versions a response to this request was made from. The site's version was read
+    before anything else (FetchFromCacheMiddleware), so a render that began before a
+    change was committed carries the version that change replaced."""
+    versions = getattr(request, "content_versions", None)
+    if versions is None:
+        return None
+    route = getattr(request, "_wagtail_route_for_request", None)
+    page = route.page if route is not None else None
+    if page is None:
+        return {PUBLISH_VERSION: versions[PUBLISH_VERSION]}
+    key = page_version_key(page.pk)
+    # The version of the row served. `add`, not `set`: a publish committed meanwhile has set
+    # its own version, which must win.
+    stored_pages().add(key, page.cache_key)
+    return {SITE_VERSION: versions[SITE_VERSION], key: page.cache_key}
+
+
+class FetchFromCacheMiddleware(wagtailcache.FetchFromCacheMiddleware):
+    """wagtail-cache's lookup, serving a stored response only while its versions are current."""
+
+    def process_request(self, request):
+        response = super().process_request(request)
+        if response is not None and is_current(getattr(response, "content_versions", None)):
+            return response
+        if not wagtailcache_settings.WAGTAIL_CACHE or getattr(request, "_wagtailcache_skip", False):
+            return None
+        request._wagtailcache_update = True  # made afresh, then stored in place of the old
+        request.content_versions = {
+            SITE_VERSION: current_version(SITE_VERSION),
+            PUBLISH_VERSION: current_version(PUBLISH_VERSION),
+        }
+        return None
+
+
+class UpdateCacheMiddleware(wagtailcache.UpdateCacheMiddleware):
+    """wagtail-cache's store, with the versions the response was made from."""
+
+    def process_response(self, request, response):
+        if getattr(request, "_wagtailcache_update", False):
+            response.content_versions = stamp_for(request)
         return super().process_response(request, response)

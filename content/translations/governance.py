@@ -73,7 +73,8 @@ def translation_status(page):
     that is not a translation.
 
     What the English page is at is kept with the rendered pages (template_fragments, emptied
-    whenever a page is published), so a translation's page view costs no query for it."""
+    whenever a publish changes what other pages show of a page, its address and the day of
+    its last publish included), so a translation's page view costs no query for it."""
     if not is_translation(page):
         return None
     key = f"english-version:{page.pk}"

@@ -27,6 +27,9 @@ class HomePage(GlossaryMarkingMixin, BasePage):
     ]
     max_count_per_parent = 1  # one home in each language, each a child of the root
     template = "pages/home_page.html"
+    # Shown on this page alone: publishing a change to it makes no other page again
+    # (content/serving/signals.py).
+    shown_only_on_its_page = ("body",)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

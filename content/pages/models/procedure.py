@@ -208,6 +208,43 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  
     parent_page_types = ["content.HomePage"]
     subpage_types = []
     template = "pages/procedure_page.html"
+    # Shown on this page alone: publishing a change to these makes no other page again
+    # (content/serving/signals.py). The summary is not one: the home page lists it.
+    shown_only_on_its_page = (
+        "summary_heading",
+        "benefits_heading",
+        "how_it_works_heading",
+        "other_treatments_heading",
+        "procedure_heading",
+        "before_heading",
+        "on_the_day_heading",
+        "after_heading",
+        "getting_ready_heading",
+        "at_home_heading",
+        "recovery_heading",
+        "risks_heading",
+        "care_team_heading",
+        "questions_to_ask_heading",
+        "questions_heading",
+        "costs_heading",
+        "find_us_heading",
+        "references_heading",
+        "benefits",
+        "how_it_works",
+        "other_treatments",
+        "before",
+        "on_the_day",
+        "after",
+        "getting_ready",
+        "at_home",
+        "recovery_and_results",
+        "risks",
+        "questions_to_ask",
+        "questions",
+        "costs",
+        "care_team",
+        "page_references",
+    )
 
     def medical_procedure(self, detailed=True):
         """schema.org MedicalProcedure built from the same fields the page shows."""

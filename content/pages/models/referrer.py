@@ -111,6 +111,30 @@ class ReferrerPage(ClinicalReviewMixin, SectionedPage):  # noqa: DJ008 (Page has
     parent_page_types = ["content.HomePage"]
     subpage_types = []
     template = "pages/referrer_page.html"
+    # Shown on this page alone: publishing a change to these makes no other page again
+    # (content/serving/signals.py).
+    shown_only_on_its_page = (
+        "summary_heading",
+        "indications_heading",
+        "selection_heading",
+        "suitable_heading",
+        "review_heading",
+        "evidence_heading",
+        "complications_heading",
+        "refer_heading",
+        "checklist_heading",
+        "team_heading",
+        "references_heading",
+        "indications",
+        "usually_suitable",
+        "needs_review",
+        "evidence",
+        "complications",
+        "how_to_refer",
+        "referral_checklist",
+        "team_contact",
+        "page_references",
+    )
 
     class Meta:
         verbose_name = "referring physicians page"

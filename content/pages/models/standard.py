@@ -25,3 +25,6 @@ class StandardPage(ClinicalReviewMixin, GlossaryMarkingMixin, BasePage):  # noqa
     parent_page_types = ["content.HomePage", "content.StandardPage"]
     subpage_types = ["content.StandardPage"]
     template = "pages/standard_page.html"
+    # Shown on this page alone: publishing a change to it makes no other page again
+    # (content/serving/signals.py).
+    shown_only_on_its_page = ("body",)
