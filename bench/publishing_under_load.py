@@ -2,7 +2,7 @@
 nginx and gunicorn on PostgreSQL, while an editor publishes a change every 5 seconds.
 
     .venv/bin/python bench/publishing_under_load.py [--duration 60] [--connections 64]
-        [--every 5] [--wrk-nice 10] [--gunicorn-nice 0]
+        [--every 5] [--change section|title] [--wrk-nice 10] [--gunicorn-nice 0]
 
 The production stack, as `make serve-prod` runs it, on a throwaway PostgreSQL cluster
 (tests/servers.py): collectstatic, migrate and load_content, gunicorn with gunicorn.conf.py
@@ -14,7 +14,10 @@ nginx for that page every 20 ms, to measure how long each new version takes to r
 visitors (the staleness). Only 127.0.0.1 is used. Figures go to bench/out/publishing/.
 Targets: 0 errors, p99 at most 50 ms, every version seen within 2 s of its publish.
 
-`--every` longer than `--duration` measures the same load with no publish. The niceness
+Each publish changes a sentence of the page's benefits section, which only that page shows,
+so only that page is made again (content/serving/signals.py); `--change title` changes its
+title too, which the menus of every page show, so every page is made again. `--every`
+longer than `--duration` measures the same load with no publish. The niceness
 options try other CPU priorities: wrk and nginx share the 2 cores with the servers here.
 """
 
@@ -110,7 +113,7 @@ class Probe(threading.Thread):
             time.sleep(0.02)
 
 
-def publish_every(seconds, until, published, niceness):
+def publish_every(seconds, until, published, niceness, change):
     """An editor's change every `seconds`: Wagtail's publish, as the admin's button does (at
     gunicorn's niceness: in production it runs in a gunicorn worker)."""
     from django.db import OperationalError, connection
@@ -126,6 +129,8 @@ def publish_every(seconds, until, published, niceness):
             page = Page.objects.get(slug="star-procedure").specific
             sentence = f"<p>Published version {version} of this sentence.</p>"
             page.benefits = [{"type": "paragraph", "value": sentence}]
+            if change == "title":
+                page.title = f"{page.title.split(' (version')[0]} (version {version})"
             page.save_revision().publish()
             published[version] = time.time()  # committed: publish() runs in autocommit
         except OperationalError as error:  # an editor would press Publish again
@@ -139,6 +144,12 @@ def main():
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--every", type=float, default=5.0, help="seconds between publishes")
+    parser.add_argument(
+        "--change",
+        choices=["section", "title"],
+        default="section",
+        help="what each publish changes",
+    )
     parser.add_argument("--wrk-nice", type=int, default=10, help="wrk's niceness")
     parser.add_argument("--gunicorn-nice", type=int, default=0, help="gunicorn's niceness")
     options = parser.parse_args()
@@ -184,7 +195,8 @@ def main():
         published = {}
         until = time.time() + options.duration
         editor = threading.Thread(
-            target=publish_every, args=(options.every, until, published, options.gunicorn_nice)
+            target=publish_every,
+            args=(options.every, until, published, options.gunicorn_nice, options.change),
         )
         editor.start()
         wrk = subprocess.run(
@@ -217,7 +229,7 @@ def report(options, paths, wrk, published, probe, per_visitor, forms):
         f"{options.duration} s, {options.connections} connections, {len(paths)} public pages "
         f"(wrk), {len(per_visitor)} made for each visitor ({', '.join(per_visitor)}: once a "
         "second beside wrk), "
-        f"a publish every {options.every:g} s, gunicorn workers: "
+        f"a publish every {options.every:g} s (changing the {options.change}), gunicorn workers: "
         f"{os.environ.get('WEB_CONCURRENCY', os.cpu_count() + 1)}, niceness: wrk "
         f"{options.wrk_nice}, gunicorn {options.gunicorn_nice}",
         wrk.strip(),
