@@ -26,6 +26,13 @@ def pytest_load_initial_conftests(early_config, parser, args):
     return (yield)
 
 
+@pytest.hookimpl(trylast=True)  # after tests/browser/conftest.py has marked its tests
+def pytest_collection_modifyitems(items):
+    """The browser tests last. make test runs this suite beside the one on SQLite, which
+    starts with them: this way the two Chromiums are not busy at the same time."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 def pytest_report_header(config):
     cluster = cluster_of(config)
     return f"database: PostgreSQL, a throwaway cluster in {cluster.folder}" if cluster else None
