@@ -26,11 +26,21 @@ def pytest_load_initial_conftests(early_config, parser, args):
     return (yield)
 
 
+DATABASE_INDEPENDENT = pytest.mark.skip(
+    reason="uses no database, or an SQLite file of its own: the run on SQLite proves it"
+)
+
+
 @pytest.hookimpl(trylast=True)  # after tests/browser/conftest.py has marked its tests
 def pytest_collection_modifyitems(items):
     """The browser tests last. make test runs this suite beside the one on SQLite, which
-    starts with them: this way the two Chromiums are not busy at the same time."""
+    starts with them: this way the two Chromiums are not busy at the same time.
+
+    Tests marked `database_independent` would repeat here exactly what they do there."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    for item in items:
+        if item.get_closest_marker("database_independent"):
+            item.add_marker(DATABASE_INDEPENDENT)
 
 
 def pytest_report_header(config):

@@ -2,6 +2,7 @@
 
 import runpy
 
+import pytest
 from django.core.cache import caches
 
 from content.organisation.models import ContactSettings
@@ -69,6 +70,7 @@ for encoding in ("br", "gzip"):
 """
 
 
+@pytest.mark.database_independent  # collectstatic and WhiteNoise read no database
 def test_static_files_are_hashed_compressed_and_cached_for_ever(tmp_path):
     static_root = tmp_path / "static"
     environment = {**PRODUCTION, "DJANGO_STATIC_ROOT": str(static_root)}
