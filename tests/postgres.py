@@ -33,8 +33,11 @@ DATABASE_INDEPENDENT = pytest.mark.skip(
 
 @pytest.hookimpl(trylast=True)  # after tests/browser/conftest.py has marked its tests
 def pytest_collection_modifyitems(items):
-    """The browser tests last. make test runs this suite beside the one on SQLite, which
-    starts with them: this way the two Chromiums are not busy at the same time.
+    """The browser tests last, after the tests of real servers. make test runs this suite
+    beside the one on SQLite, where pytest-django's order (transactional tests after the
+    others) puts them before those: this way the two Chromiums are busy at the same time
+    less. Moved among the transactional tests only, so no test that keeps the migrations'
+    rows (the tree's root, the groups) comes after one that empties every table.
 
     Tests marked `database_independent` would repeat here exactly what they do there."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
