@@ -32,6 +32,11 @@ def heading_field(default):
     return models.CharField(max_length=80, default=default, help_text="The section's heading.")
 
 
+def section_headings(page):
+    """The names of a page's section headings (its `heading_field`s)."""
+    return tuple(field.name for field in page._meta.fields if field.name.endswith("_heading"))
+
+
 class MenuTitleMixin(ShareImageMixin):
     """What the promote tab sets: a short name for the main menu and the breadcrumbs, where
     a long title would not fit, and the picture shown when the page is shared."""

@@ -16,9 +16,35 @@ from content.pages.structured_data import (
 )
 from content.review.models import ClinicalReviewMixin, Clinician, ReviewedPageManager
 
-from .base import PARTS, REFERENCES, SUMMARY, BasePage, Section, SectionedPage, heading_field
+from .base import (
+    PARTS,
+    REFERENCES,
+    SUMMARY,
+    BasePage,
+    Section,
+    SectionedPage,
+    heading_field,
+    section_headings,
+)
 from .references import Reference
 from .referrer import ReferrerPage
+
+# The sections' own stream fields, in the page's order.
+SECTION_BODIES = (
+    "benefits",
+    "how_it_works",
+    "other_treatments",
+    "before",
+    "on_the_day",
+    "after",
+    "getting_ready",
+    "at_home",
+    "recovery_and_results",
+    "risks",
+    "questions_to_ask",
+    "questions",
+    "costs",
+)
 
 CARE_TEAM = "includes/section_care_team.html"
 COSTS = "includes/section_costs.html"
@@ -157,24 +183,7 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  
     ]
     search_fields = (
         BasePage.search_fields
-        + [
-            index.SearchField(name)
-            for name in (
-                "benefits",
-                "how_it_works",
-                "other_treatments",
-                "before",
-                "on_the_day",
-                "after",
-                "getting_ready",
-                "at_home",
-                "recovery_and_results",
-                "risks",
-                "questions_to_ask",
-                "questions",
-                "costs",
-            )
-        ]
+        + [index.SearchField(name) for name in SECTION_BODIES]
         + [
             # Headings too, with less weight: "recovery" finds "Recovery and results".
             index.SearchField(f"{name}_heading", boost=0.5)
@@ -208,43 +217,12 @@ class ProcedurePage(ClinicalReviewMixin, GlossaryMarkingMixin, SectionedPage):  
     parent_page_types = ["content.HomePage"]
     subpage_types = []
     template = "pages/procedure_page.html"
-    # Shown on this page alone: publishing a change to these makes no other page again
-    # (content/serving/signals.py). The summary is not one: the home page lists it.
-    shown_only_on_its_page = (
-        "summary_heading",
-        "benefits_heading",
-        "how_it_works_heading",
-        "other_treatments_heading",
-        "procedure_heading",
-        "before_heading",
-        "on_the_day_heading",
-        "after_heading",
-        "getting_ready_heading",
-        "at_home_heading",
-        "recovery_heading",
-        "risks_heading",
-        "care_team_heading",
-        "questions_to_ask_heading",
-        "questions_heading",
-        "costs_heading",
-        "find_us_heading",
-        "references_heading",
-        "benefits",
-        "how_it_works",
-        "other_treatments",
-        "before",
-        "on_the_day",
-        "after",
-        "getting_ready",
-        "at_home",
-        "recovery_and_results",
-        "risks",
-        "questions_to_ask",
-        "questions",
-        "costs",
-        "care_team",
-        "page_references",
-    )
+
+    @property
+    def shown_only_on_its_page(self):
+        """Shown on this page alone: publishing a change to these makes no other page again
+        (content/serving/signals.py). The summary is not one: the home page lists it."""
+        return (*section_headings(self), *SECTION_BODIES, "care_team", "page_references")
 
     def medical_procedure(self, detailed=True):
         """schema.org MedicalProcedure built from the same fields the page shows."""

@@ -9,8 +9,29 @@ from content.pages.blocks import SectionBlock
 from content.pages.structured_data import medical_web_page
 from content.review.models import ClinicalReviewMixin, ReviewedPageManager
 
-from .base import PARTS, REFERENCES, SUMMARY, BasePage, Section, SectionedPage, heading_field
+from .base import (
+    PARTS,
+    REFERENCES,
+    SUMMARY,
+    BasePage,
+    Section,
+    SectionedPage,
+    heading_field,
+    section_headings,
+)
 from .references import Reference
+
+# The sections' own stream fields, in the page's order.
+SECTION_BODIES = (
+    "indications",
+    "usually_suitable",
+    "needs_review",
+    "evidence",
+    "complications",
+    "how_to_refer",
+    "referral_checklist",
+    "team_contact",
+)
 
 HOW_TO_REFER = "includes/section_how_to_refer.html"
 
@@ -94,47 +115,17 @@ class ReferrerPage(ClinicalReviewMixin, SectionedPage):  # noqa: DJ008 (Page has
         ClinicalReviewMixin.review_panel(),
     ]
     promote_panels = BasePage.promote_panels + [FieldPanel("procedure")]
-    search_fields = BasePage.search_fields + [
-        index.SearchField(name)
-        for name in (
-            "indications",
-            "usually_suitable",
-            "needs_review",
-            "evidence",
-            "complications",
-            "how_to_refer",
-            "referral_checklist",
-            "team_contact",
-        )
-    ]
+    search_fields = BasePage.search_fields + [index.SearchField(name) for name in SECTION_BODIES]
 
     parent_page_types = ["content.HomePage"]
     subpage_types = []
     template = "pages/referrer_page.html"
-    # Shown on this page alone: publishing a change to these makes no other page again
-    # (content/serving/signals.py).
-    shown_only_on_its_page = (
-        "summary_heading",
-        "indications_heading",
-        "selection_heading",
-        "suitable_heading",
-        "review_heading",
-        "evidence_heading",
-        "complications_heading",
-        "refer_heading",
-        "checklist_heading",
-        "team_heading",
-        "references_heading",
-        "indications",
-        "usually_suitable",
-        "needs_review",
-        "evidence",
-        "complications",
-        "how_to_refer",
-        "referral_checklist",
-        "team_contact",
-        "page_references",
-    )
+
+    @property
+    def shown_only_on_its_page(self):
+        """Shown on this page alone: publishing a change to these makes no other page again
+        (content/serving/signals.py)."""
+        return (*section_headings(self), *SECTION_BODIES, "page_references")
 
     class Meta:
         verbose_name = "referring physicians page"
